@@ -1,0 +1,1 @@
+"""The one package that talks to the database: models, sessions and query functions per area."""
