@@ -1,0 +1,1 @@
+"""Lesson content: the model, the Markdown parser, grading and the learner's progress rules."""
