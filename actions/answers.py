@@ -1,0 +1,90 @@
+"""Compose reply bubbles from retrieval hits and lessons (pure: data in, bubbles out)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from actions import texts
+from lessons.model import Lesson
+
+MAX_ANSWER_CHARS = 900
+_BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+def payload(intent: str, **entities: str) -> str:
+    """A Rasa button payload such as /start_lesson{"lesson_id":"x"} (compact, < 64 bytes)."""
+    if not entities:
+        return f"/{intent}"
+    return f"/{intent}{json.dumps(entities, ensure_ascii=False, separators=(',', ':'))}"
+
+
+def bubble(text: str, buttons: list[tuple[str, str]] | None = None) -> dict:
+    return {"text": text, "buttons": [{"title": t, "payload": p} for t, p in buttons or []]}
+
+
+def lesson_buttons(lesson: Lesson) -> list[tuple[str, str]]:
+    return [
+        (texts.BUTTON_LEARN, payload("start_lesson", lesson_id=lesson.id)),
+        (texts.BUTTON_HUMAN, payload("request_human")),
+    ]
+
+
+def source_line(lesson: Lesson) -> str:
+    return texts.ANSWER_SOURCE.format(title=lesson.title, url=lesson.main_source.url)
+
+
+def compose_answer(passages: list[tuple[str, str]], lesson: Lesson) -> list[dict]:
+    """Answer text from the best passages of one lesson, then the lesson, its source and buttons.
+
+    `passages` are (heading, text) pairs, best first, all from `lesson`.
+    """
+    parts: list[str] = []
+    used = 0
+    for heading, text in passages:
+        piece = text if not heading or heading in text else f"{heading}:\n{text}"
+        piece = _BLANK_LINES.sub("\n", piece)  # Rasa splits a message at blank lines
+        if parts and used + len(piece) > MAX_ANSWER_CHARS:
+            break
+        parts.append(piece)
+        used += len(piece)
+    footer = [source_line(lesson)]
+    if lesson.changed:
+        footer.append(texts.ANSWER_CHANGED.format(changed=lesson.changed.rstrip(".") + "."))
+    return [bubble("\n".join(parts)), bubble("\n".join(footer), lesson_buttons(lesson))]
+
+
+def compose_choices(lessons: list[Lesson], text: str = texts.CLARIFY) -> list[dict]:
+    """'Ý bác/anh/chị là:' with one button per lesson."""
+    buttons = [(lesson.title, payload("choose_lesson", lesson_id=lesson.id)) for lesson in lessons]
+    return [bubble(text, buttons)]
+
+
+def compose_unsure(lessons: list[Lesson]) -> list[dict]:
+    """An honest 'not sure' with suggested lessons and the offer of a person."""
+    buttons = [(lesson.title, payload("choose_lesson", lesson_id=lesson.id)) for lesson in lessons]
+    buttons.append((texts.BUTTON_HUMAN, payload("request_human")))
+    return [bubble(texts.UNSURE, buttons)]
+
+
+def compose_refusal(category: str | None) -> list[dict]:
+    text = texts.REFUSE_BY_CATEGORY.get(category or "", texts.REFUSE_GENERIC)
+    return [bubble(text), topic_menu_bubble(texts.STEER_BACK)]
+
+
+def topic_menu_bubble(text: str) -> dict:
+    topics = ("vneid", "dvc", "payment", "safety")
+    buttons = [
+        (texts.TOPIC_NAMES[t].capitalize(), payload("ask_question", topic=t)) for t in topics
+    ]
+    return bubble(text, buttons)
+
+
+def offer_human_bubble() -> dict:
+    return bubble(
+        texts.OFFER_HUMAN,
+        [
+            (texts.BUTTON_YES_HUMAN, payload("request_human")),
+            (texts.BUTTON_NO_HUMAN, payload("deny")),
+        ],
+    )

