@@ -1,0 +1,80 @@
+"""The one path every channel's message takes: check → log (masked) → Rasa → log → reply."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+
+from bot import texts
+from bot.rasa_client import RasaClient, RasaUnavailable
+from bot.reply import Bubble, Reply, reply_from_rasa, text_reply
+from nlu.normalise import to_nfc
+from storage.learners import get_or_create_learner, log_message
+from storage.session import session_scope
+
+log = logging.getLogger(__name__)
+
+
+def clean_incoming(text: str | None, limit: int) -> tuple[str, bool]:
+    """NFC, trimmed, cut to `limit` characters; the flag says whether it was cut."""
+    text = to_nfc(text or "").strip()
+    if len(text) > limit:
+        return text[:limit], True
+    return text, False
+
+
+class Conversation:
+    """Channel-independent handling of one incoming message."""
+
+    def __init__(
+        self,
+        rasa: RasaClient,
+        database_url: str,
+        max_chars: int = 1000,
+        interceptors: list[Callable[[str, str], Awaitable[Reply | None]]] | None = None,
+        after_reply: Callable[[], None] | None = None,
+    ) -> None:
+        self.rasa = rasa
+        self.database_url = database_url
+        self.max_chars = max_chars
+        self.interceptors = interceptors or []
+        self.after_reply = after_reply
+
+    def _log(self, sender_id: str, direction: str, text: str) -> None:
+        with session_scope(self.database_url) as session:
+            learner = get_or_create_learner(session, sender_id=sender_id)
+            log_message(session, learner=learner, direction=direction, text=text)
+
+    async def handle(self, sender_id: str, text: str | None) -> Reply:
+        """Reply to one message (text or a button payload) from `sender_id`."""
+        text, was_cut = clean_incoming(text, self.max_chars)
+        if not text:
+            return text_reply(texts.EMPTY)
+        await asyncio.to_thread(self._log, sender_id, "in", text)
+        reply = await self._intercepted(sender_id, text)
+        if reply is None:
+            try:
+                reply = reply_from_rasa(await self.rasa.send(sender_id, text))
+            except RasaUnavailable as exc:
+                log.warning("rasa unavailable for %s: %s", sender_id, exc)
+                return text_reply(texts.UNAVAILABLE)
+            if not reply.bubbles:  # an action failed: never leave the person without an answer
+                log.warning("empty reply from rasa for %s", sender_id)
+                reply = text_reply(texts.NO_REPLY)
+        if was_cut:
+            notice = Bubble(texts.TOO_LONG.format(limit=self.max_chars))
+            reply = Reply((notice, *reply.bubbles), reply.decision)
+        if reply.bubbles:
+            await asyncio.to_thread(self._log, sender_id, "out", reply.text)
+        if self.after_reply:
+            self.after_reply()
+        return reply
+
+    async def _intercepted(self, sender_id: str, text: str) -> Reply | None:
+        """The first interceptor that takes the message answers it instead of Rasa."""
+        for intercept in self.interceptors:
+            reply = await intercept(sender_id, text)
+            if reply is not None:
+                return reply
+        return None

@@ -1,0 +1,180 @@
+"""The gateway's ASGI app: web chat API, health, webhooks, the chat page; runs Telegram too."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import re
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.routing import Route
+from telegram import Update
+
+from bot.conversation import Conversation
+from bot.health import check_health
+from bot.outbox import Sender
+from bot.rasa_client import RasaClient
+from bot.reply import Reply
+from bot.scheduler import start_jobs
+from bot.telegram_app import build_application, send_reply
+from bot.wiring import build_interceptors, build_jobs
+from config import Settings
+from storage.outbox import take_inbox
+from storage.session import session_scope, upgrade_database
+
+log = logging.getLogger(__name__)
+STATIC = Path(__file__).parent / "static"
+MAX_BODY_BYTES = 64_000
+
+
+async def chat(request: Request) -> Response:
+    """POST /api/chat {"sender", "message"} → the reply bubbles."""
+    try:
+        body = json.loads((await request.body())[:MAX_BODY_BYTES] or b"{}")
+        sender = str(body.get("sender") or "").strip()[:100]
+        message = body.get("message")
+    except (ValueError, AttributeError):
+        return JSONResponse({"error": "JSON body {sender, message} expected"}, status_code=400)
+    if not sender:
+        return JSONResponse({"error": "sender is required"}, status_code=400)
+    sender_id = sender if sender.startswith("web:") else f"web:{sender}"
+    conversation: Conversation = request.app.state.conversation
+    reply = await conversation.handle(sender_id, message if isinstance(message, str) else "")
+    return JSONResponse(reply.to_json())
+
+
+async def inbox(request: Request) -> Response:
+    """GET /api/inbox?sender=… → bubbles pushed to that web user since the last call."""
+    sender = request.query_params.get("sender", "").strip()[:100]
+    if not sender:
+        return JSONResponse({"error": "sender is required"}, status_code=400)
+    sender_id = sender if sender.startswith("web:") else f"web:{sender}"
+
+    def take() -> list[dict]:
+        with session_scope(request.app.state.settings.database_url) as session:
+            return take_inbox(session, recipient=sender_id)
+
+    return JSONResponse(await asyncio.to_thread(take))
+
+
+async def healthz(request: Request) -> Response:
+    settings: Settings = request.app.state.settings
+    states = await check_health(
+        rasa_url=settings.RASA_URL,
+        actions_port=settings.ACTIONS_PORT,
+        database_url=settings.database_url,
+        index_dir=settings.index_dir,
+    )
+    healthy = all(state == "ok" for state in states.values())
+    return JSONResponse(states, status_code=200 if healthy else 503)
+
+
+async def telegram_webhook(request: Request) -> Response:
+    """POST /webhooks/telegram: check the secret token header, queue the update."""
+    application = request.app.state.telegram
+    settings: Settings = request.app.state.settings
+    if application is None:
+        return Response(status_code=404)
+    token = request.headers.get("X-Telegram-Bot-Api-Secret-Token", "")
+    if not settings.TELEGRAM_SECRET_TOKEN or token != settings.TELEGRAM_SECRET_TOKEN:
+        return Response(status_code=401)
+    await application.update_queue.put(Update.de_json(await request.json(), application.bot))
+    return Response(status_code=200)
+
+
+_CERTIFICATE_CODE = re.compile(r"^[A-Z0-9]{4}-[A-Z0-9]{4}$")
+
+
+async def certificate(request: Request) -> Response:
+    """GET /certificates/<code>: the PDF of a certificate of completion, by its code."""
+    code = request.path_params["code"].upper().removesuffix(".PDF")
+    path = request.app.state.settings.VAR_DIR / "certificates" / f"{code}.pdf"
+    if not _CERTIFICATE_CODE.match(code) or not path.is_file():
+        return JSONResponse({"error": "Không tìm thấy giấy chứng nhận với mã này."}, 404)
+    return FileResponse(path, media_type="application/pdf", filename=f"chung-nhan-{code}.pdf")
+
+
+async def page(request: Request) -> Response:
+    return FileResponse(STATIC / "index.html")
+
+
+async def widget(request: Request) -> Response:
+    return FileResponse(STATIC / "widget.js", media_type="application/javascript")
+
+
+async def _start_telegram(app: Starlette, settings: Settings) -> None:
+    webhook = bool(settings.TELEGRAM_WEBHOOK_URL)
+    application = build_application(
+        settings.TELEGRAM_TOKEN, settings.TELEGRAM_BASE_URL, app.state.conversation, webhook=webhook
+    )
+    await application.initialize()
+    await application.start()
+    if webhook:
+        await application.bot.set_webhook(
+            settings.TELEGRAM_WEBHOOK_URL, secret_token=settings.TELEGRAM_SECRET_TOKEN or None
+        )
+    else:
+        await application.updater.start_polling(poll_interval=0.2, timeout=5)
+    app.state.telegram = application
+
+    async def send(user_id: str, reply: Reply) -> None:
+        await send_reply(application, int(user_id), reply)
+
+    app.state.senders["tg"] = send
+
+
+async def _stop_telegram(app: Starlette) -> None:
+    application = app.state.telegram
+    if application is None:
+        return
+    if application.updater and application.updater.running:
+        await application.updater.stop()
+    await application.stop()
+    await application.shutdown()
+
+
+def create_app(settings: Settings) -> Starlette:
+    """The gateway app; channels start in its lifespan."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await asyncio.to_thread(upgrade_database, settings.database_url)
+        rasa = RasaClient(settings.RASA_URL)
+        app.state.settings = settings
+        outbox_wake = asyncio.Event()
+        app.state.conversation = Conversation(
+            rasa,
+            settings.database_url,
+            settings.MAX_MESSAGE_CHARS,
+            build_interceptors(settings),
+            after_reply=outbox_wake.set,
+        )
+        app.state.telegram = None
+        app.state.senders: dict[str, Sender] = {}
+        if settings.TELEGRAM_TOKEN:
+            await _start_telegram(app, settings)
+        tasks = start_jobs(build_jobs(settings, app.state.senders, outbox_wake))
+        try:
+            yield
+        finally:
+            for task in tasks:
+                task.cancel()
+            await _stop_telegram(app)
+            await rasa.close()
+
+    routes = [
+        Route("/", page),
+        Route("/widget.js", widget),
+        Route("/certificates/{code}", certificate),
+        Route("/healthz", healthz),
+        Route("/api/chat", chat, methods=["POST"]),
+        Route("/api/inbox", inbox),
+        Route("/webhooks/telegram", telegram_webhook, methods=["POST"]),
+    ]
+    return Starlette(routes=routes, lifespan=lifespan)

@@ -1,0 +1,51 @@
+"""What the gateway plugs in: message interceptors (run before Rasa) and periodic jobs.
+
+An interceptor gets (sender_id, text) and returns a Reply to answer without Rasa (e.g. the live
+relay of a hand-off), or None to let the message go on to Rasa.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+from bot.escalation_flow import Sla, run_sla_round
+from bot.handoff import sla_check_every
+from bot.outbox import Sender, deliver_due
+from bot.relay import make_relay
+from bot.reminders import reminder_job
+from bot.reply import Reply
+from bot.scheduler import Job
+from config import Settings
+
+Interceptor = Callable[[str, str], Awaitable[Reply | None]]
+
+
+def build_interceptors(settings: Settings) -> list[Interceptor]:
+    return [make_relay(settings)]  # hand-off buttons and the live relay come before Rasa
+
+
+def build_jobs(
+    settings: Settings, senders: dict[str, Sender], outbox_wake: asyncio.Event | None = None
+) -> list[Job]:
+    return [
+        Job(
+            "outbox",
+            settings.OUTBOX_POLL_SECONDS,
+            lambda: deliver_due(settings.database_url, senders),
+            wake=outbox_wake,  # set after every reply: an alert it queued goes out at once
+        ),
+        _escalation_sla_job(settings),
+        reminder_job(settings),  # daily learning reminders at the hour each learner picked
+    ]
+
+
+def _escalation_sla_job(settings: Settings) -> Job:
+    """Nobody claimed in time → the next person, then the duty officer, then expiry."""
+    sla = Sla(settings.SLA_URGENT_SECONDS, settings.SLA_NORMAL_SECONDS)
+    every = sla_check_every(sla.urgent_seconds, sla.normal_seconds)
+    return Job(
+        "escalation_sla",
+        every,
+        lambda: asyncio.to_thread(run_sla_round, settings.database_url, sla),
+    )
