@@ -1,0 +1,76 @@
+"""The real stack for end-to-end tests: trained Rasa, action server, gateway, fake Telegram API."""
+
+from __future__ import annotations
+
+import socket
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import httpx
+import pytest
+
+from bot.launcher import Stack
+from config import ROOT, Settings
+from tests.fakes.telegram_api import FakeTelegram
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class RunningStack:
+    settings: Settings
+    telegram: FakeTelegram
+    http: httpx.Client
+    processes: Stack
+
+    def chat(self, sender: str, message: str) -> list[dict]:
+        response = self.http.post("/api/chat", json={"sender": sender, "message": message})
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    def inbox(self, sender: str) -> list[dict]:
+        return self.http.get("/api/inbox", params={"sender": sender}).json()
+
+    def restart(self, name: str, timeout: float = 120.0) -> None:
+        """Stop one process (rasa, actions or gateway) and start it again; wait until healthy."""
+        child = next(c for c in self.processes.children if c.name == name)
+        child.stop()
+        child.start()
+        deadline = time.monotonic() + timeout
+        while not child.is_healthy():
+            assert time.monotonic() < deadline, f"{name} did not come back"
+            time.sleep(0.5)
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
+    """One stack for the whole e2e session (Rasa takes ~30 s to start)."""
+    var_dir = tmp_path_factory.mktemp("var")
+    telegram = FakeTelegram(free_port()).start()
+    settings = Settings(
+        VAR_DIR=var_dir,
+        INDEX_DIR=ROOT / "var" / "index",  # reuse the built index and its vector cache
+        BOT_PORT=free_port(),
+        RASA_URL=f"http://127.0.0.1:{free_port()}",
+        ACTIONS_PORT=free_port(),
+        TELEGRAM_TOKEN="123456:TEST-TOKEN",
+        TELEGRAM_BASE_URL=telegram.base_url,
+        TELEGRAM_SECRET_TOKEN="e2e-secret",
+        OUTBOX_POLL_SECONDS=0.3,
+        SLA_URGENT_SECONDS=4,
+        SLA_NORMAL_SECONDS=4,
+    )
+    running = Stack(settings)
+    running.start()
+    http = httpx.Client(base_url=f"http://127.0.0.1:{settings.BOT_PORT}", timeout=60)
+    try:
+        yield RunningStack(settings, telegram, http, running)
+    finally:
+        http.close()
+        running.stop()
+        telegram.stop()
