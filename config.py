@@ -54,6 +54,10 @@ class Settings(BaseSettings):
         return self.DATABASE_URL or f"sqlite:///{self.VAR_DIR / 'troly.db'}"
 
     @property
+    def rasa_tracker_db(self) -> Path:
+        return self.VAR_DIR / "rasa_tracker.db"
+
+    @property
     def index_dir(self) -> Path:
         return self.INDEX_DIR or self.VAR_DIR / "index"
 

@@ -259,5 +259,6 @@ class ActionDeleteMyData(Action):
             counts = delete_learner_data(session, learner=learner)
         for code in codes:
             pdf_path(get_settings().VAR_DIR / "certificates", code).unlink(missing_ok=True)
-        _send(dispatcher, [bubble(t.DELETED.format(**counts))])
+        # The gateway then has Rasa forget this conversation too (bot.conversation.DATA_DELETED).
+        send_bubbles(dispatcher, [bubble(t.DELETED.format(**counts))], decision="data_deleted")
         return [AllSlotsReset()]

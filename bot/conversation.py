@@ -1,4 +1,9 @@
-"""The one path every channel's message takes: check → log (masked) → Rasa → log → reply."""
+"""The one path every channel's message takes: check → log (masked) → Rasa → log → reply.
+
+Rasa only ever sees the message with secrets and personal numbers hidden, so its tracker store
+holds no OTP, password or ID number; when a person deletes their data, Rasa's record of the
+conversation goes too (`forget_history`).
+"""
 
 from __future__ import annotations
 
@@ -10,10 +15,19 @@ from bot import texts
 from bot.rasa_client import RasaClient, RasaUnavailable
 from bot.reply import Bubble, Reply, reply_from_rasa, text_reply
 from nlu.normalise import to_nfc
+from nlu.privacy import mask_for_assistant
 from storage.learners import get_or_create_learner, log_message
 from storage.session import session_scope
 
 log = logging.getLogger(__name__)
+
+
+DATA_DELETED = "data_deleted"  # the decision of the reply that confirms "xóa dữ liệu của tôi"
+
+
+def for_assistant(text: str) -> str:
+    """What Rasa receives: button payloads ("/intent{…}") as they are, typed text masked."""
+    return text if text.startswith("/") else mask_for_assistant(text)
 
 
 def clean_incoming(text: str | None, limit: int) -> tuple[str, bool]:
@@ -34,12 +48,14 @@ class Conversation:
         max_chars: int = 1000,
         interceptors: list[Callable[[str, str], Awaitable[Reply | None]]] | None = None,
         after_reply: Callable[[], None] | None = None,
+        forget_history: Callable[[str], object] | None = None,
     ) -> None:
         self.rasa = rasa
         self.database_url = database_url
         self.max_chars = max_chars
         self.interceptors = interceptors or []
         self.after_reply = after_reply
+        self.forget_history = forget_history
 
     def _log(self, sender_id: str, direction: str, text: str) -> None:
         with session_scope(self.database_url) as session:
@@ -55,7 +71,7 @@ class Conversation:
         reply = await self._intercepted(sender_id, text)
         if reply is None:
             try:
-                reply = reply_from_rasa(await self.rasa.send(sender_id, text))
+                reply = reply_from_rasa(await self.rasa.send(sender_id, for_assistant(text)))
             except RasaUnavailable as exc:
                 log.warning("rasa unavailable for %s: %s", sender_id, exc)
                 return text_reply(texts.UNAVAILABLE)
@@ -65,6 +81,8 @@ class Conversation:
         if was_cut:
             notice = Bubble(texts.TOO_LONG.format(limit=self.max_chars))
             reply = Reply((notice, *reply.bubbles), reply.decision)
+        if reply.decision == DATA_DELETED and self.forget_history:
+            await asyncio.to_thread(self.forget_history, sender_id)  # Rasa has saved its turn
         if reply.bubbles:
             await asyncio.to_thread(self._log, sender_id, "out", reply.text)
         if self.after_reply:

@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 NLU_DIR = ROOT / "nlu"
 MODEL_DIR = NLU_DIR / "models"
 MODEL_NAME = "troly"
-TRAINING_INPUTS = ("config.yml", "domain", "data", "vi_tokenizer.py", "normalise.py")
+TRAINING_INPUTS = ("config.yml", "domain", "data", "vi_tokenizer.py", "normalise.py", "privacy.py")
 
 
 class StartupError(RuntimeError):
@@ -50,7 +50,7 @@ def rasa_env(settings: Settings) -> dict[str, str]:
         "RASA_TELEMETRY_ENABLED": "false",
         "TF_CPP_MIN_LOG_LEVEL": "3",
         "ACTION_ENDPOINT_URL": settings.actions_url,
-        "RASA_TRACKER_DB": str(settings.VAR_DIR / "rasa_tracker.db"),
+        "RASA_TRACKER_DB": str(settings.rasa_tracker_db),
         "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
     }
 

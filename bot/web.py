@@ -8,6 +8,7 @@ import json
 import logging
 import re
 from collections.abc import AsyncIterator
+from functools import partial
 from pathlib import Path
 
 from starlette.applications import Starlette
@@ -20,6 +21,7 @@ from bot.conversation import Conversation
 from bot.health import check_health
 from bot.outbox import Sender
 from bot.rasa_client import RasaClient
+from bot.rasa_history import forget_conversation
 from bot.reply import Reply
 from bot.scheduler import start_jobs
 from bot.telegram_app import build_application, send_reply
@@ -154,6 +156,7 @@ def create_app(settings: Settings) -> Starlette:
             settings.MAX_MESSAGE_CHARS,
             build_interceptors(settings),
             after_reply=outbox_wake.set,
+            forget_history=partial(forget_conversation, settings.rasa_tracker_db),
         )
         app.state.telegram = None
         app.state.senders: dict[str, Sender] = {}

@@ -125,6 +125,11 @@ _SECRET_DIGITS = re.compile(
 _SECRET_VALUE = re.compile(
     r"\b(mat khau|mk|pass|password|passcode)\b(?: (?:cua|moi|cu) \w+)?\s*(?:la|:|=)\s*(\S+)"
 )
+# The gateway hides secrets before the assistant sees them: "otp cua toi la ***".
+_MASKED_SECRET = re.compile(
+    r"\b(otp|ma xac (thuc|nhan)|ma pin|pin|passcode|ma bao mat|ma kich hoat|cvv|"
+    r"mat khau|mk|pass|password)\b(?: (?:cua|moi|cu) \w+)?\s*(?:la|:|=)?\s*\*\*\*"
+)
 _NOT_A_VALUE = frozenset({"gi", "j", "sao", "bao", "gom", "may", "nhu", "the"})
 
 
@@ -179,7 +184,7 @@ def detect_needs_person(text: str) -> str | None:
 def mentions_secret(text: str) -> bool:
     """True when the message seems to contain an OTP, password or passcode value."""
     plain = strip_accents(to_nfc(text)).lower()
-    if _SECRET_DIGITS.search(plain):
+    if _SECRET_DIGITS.search(plain) or _MASKED_SECRET.search(plain):
         return True
     for match in _SECRET_VALUE.finditer(plain):
         value = match.group(2).strip(".,!?\"'")

@@ -17,13 +17,18 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from nlu.normalise import normalise, strip_accents
+from nlu.privacy import MASK
+
+# The gateway sends Rasa "otp là ***" (nlu.privacy.mask_for_assistant); normalising would drop
+# the mask, so it becomes a word of its own that training examples teach DIET to read.
+MASK_TOKEN = "sobimat"
 
 
 def vietnamese_tokens(text: str) -> list[tuple[str, int]]:
     """(token, offset) pairs: normalised syllables plus accent-free twins at the same offset."""
     tokens: list[tuple[str, int]] = []
     offset = 0
-    for word in normalise(text).split():
+    for word in normalise(text.replace(MASK, f" {MASK_TOKEN} ")).split():
         tokens.append((word, offset))
         plain = strip_accents(word)
         if plain != word:

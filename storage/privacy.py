@@ -13,6 +13,7 @@ from storage.models import (
     LearningProfile,
     LessonProgress,
     MessageLog,
+    OutboxMessage,
     QuizAttempt,
     QuizRun,
     ReviewItem,
@@ -38,7 +39,8 @@ def _count(session: Session, model, learner_id: int) -> int:
 
 
 def delete_learner_data(session: Session, *, learner: Learner) -> dict[str, int]:
-    """Delete messages, progress, answers, reviews, certificates and settings; blank the profile.
+    """Delete messages (logged or waiting to be pushed), progress, answers, reviews, certificates
+    and settings; blank the profile.
 
     The learner row stays, anonymised (no name, group, area or consent), so that counts in the
     commune's reports do not change; requests for help keep their status and dates but lose
@@ -48,6 +50,11 @@ def delete_learner_data(session: Session, *, learner: Learner) -> dict[str, int]
     for name, model in _DELETED:
         counts[name] = _count(session, model, learner.id)
         session.execute(delete(model).where(model.learner_id == learner.id))
+    to_learner = OutboxMessage.recipient == learner.sender_id  # reminders, relayed replies
+    counts["messages"] += session.scalar(
+        select(func.count()).select_from(OutboxMessage).where(to_learner)
+    )
+    session.execute(delete(OutboxMessage).where(to_learner))
     escalation_ids = select(Escalation.id).where(Escalation.learner_id == learner.id)
     session.execute(
         update(EscalationEvent)

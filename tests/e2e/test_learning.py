@@ -6,6 +6,7 @@ Run the latency measure alone with:
 
 from __future__ import annotations
 
+import sqlite3
 import statistics
 import time
 
@@ -14,7 +15,7 @@ from sqlalchemy import select
 
 from storage.learners import get_learner
 from storage.learning import lesson_results
-from storage.models import QuizAttempt, QuizRun
+from storage.models import MessageLog, QuizAttempt, QuizRun
 from storage.session import session_scope
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
@@ -92,11 +93,17 @@ def test_web_learner_consents_learns_and_passes_a_quiz_across_a_restart(stack):
     progress = joined(stack.chat(me, "tiến độ của tôi"))
     assert "Đã đạt 1/" in progress and "An toàn trên mạng: 1/" in progress
 
+    warned = stack.chat(me, "mã otp của tôi là 482913 có cần gửi cho ai không")
+    assert "tuyệt đối không gửi mã OTP" in joined(warned)
+    assert "482913" not in rasa_history(stack, me)  # Rasa only ever saw "***"
+    assert "482913" not in logged_text(stack, me)
+
     confirm = stack.chat(me, "xóa dữ liệu của tôi")
     assert "chắc chắn" in joined(confirm)
     deleted = stack.chat(me, button(confirm, '/confirm_delete{"choice":"yes"'))
     assert "Đã xóa dữ liệu" in joined(deleted) and "3 câu trả lời" in joined(deleted)
     assert attempts_of(stack, me) == []
+    assert rasa_history(stack, me) == ""  # Rasa's tracker forgot the conversation too
     with session_scope(stack.settings.database_url) as session:
         learner = get_learner(session, sender_id=me)
         assert (learner.consent, learner.area, learner.anonymised_at is not None) == (
@@ -125,6 +132,21 @@ def test_web_question_during_a_quiz_is_answered_then_the_quiz_goes_on(stack):
         learner = get_learner(session, sender_id=me)
         assert lesson_results(session, learner=learner) == {}
         assert session.scalars(select(QuizRun).where(QuizRun.learner_id == learner.id)).all() == []
+
+
+def rasa_history(stack, sender: str) -> str:
+    with sqlite3.connect(stack.settings.rasa_tracker_db) as connection:
+        rows = connection.execute("SELECT data FROM events WHERE sender_id = ?", (sender,))
+        return "\n".join(data for (data,) in rows)
+
+
+def logged_text(stack, sender: str) -> str:
+    with session_scope(stack.settings.database_url) as session:
+        learner = get_learner(session, sender_id=sender)
+        rows = session.scalars(
+            select(MessageLog.text_masked).where(MessageLog.learner_id == learner.id)
+        )
+        return "\n".join(rows)
 
 
 def settle(tg, user: int, before: int, timeout: float = 60.0) -> list[dict]:

@@ -128,6 +128,8 @@ def test_detect_needs_person_negative(text: str) -> None:
         "mat khau: hoa1975",
         "passcode là 246810",
         "số cvv 123",
+        "otp của tôi là *** sao không vào được",  # as the gateway passes it on, masked
+        "mat khau cua toi la *** bi sai",
     ],
 )
 def test_mentions_secret_positive(text: str) -> None:
@@ -144,6 +146,8 @@ def test_mentions_secret_positive(text: str) -> None:
         "quên mk thì làm sao",
         "số tài khoản của tôi là 0123456789",
         "chuyển 500000 đồng có cần otp không",
+        "chuyển *** đồng có cần otp không",
+        "ma otp gui ve so ***678 ma khong thay",
     ],
 )
 def test_mentions_secret_negative(text: str) -> None:

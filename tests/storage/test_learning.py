@@ -31,7 +31,8 @@ from storage.learning import (
     set_reminder,
     start_run,
 )
-from storage.models import Escalation, QuizAttempt, QuizRun
+from storage.models import Escalation, OutboxMessage, QuizAttempt, QuizRun
+from storage.outbox import enqueue
 from storage.privacy import delete_learner_data
 from storage.session import get_engine, session_scope
 
@@ -213,11 +214,13 @@ def test_delete_my_data_removes_records_and_anonymises_the_learner(database_url)
                 learner_id=learner.id, status="open", reason="asked", summary_masked="con tôi"
             )
         )
+        enqueue(session, recipient="web:hoc-vien", bubbles=[{"text": "Đến giờ học rồi ạ"}])
+        enqueue(session, recipient="tg:mentor", bubbles=[{"text": "Có người cần giúp"}])
     with session_scope(database_url) as session:
         learner = get_learner(session, sender_id="web:hoc-vien")
         counts = delete_learner_data(session, learner=learner)
     assert counts == {
-        "messages": 1,
+        "messages": 2,  # the logged message and the reminder waiting to be pushed
         "answers": 1,
         "quizzes": 1,
         "lessons": 1,
@@ -234,5 +237,7 @@ def test_delete_my_data_removes_records_and_anonymises_the_learner(database_url)
         assert list_certificates(session, learner=learner) == []
         escalation = session.scalars(select(Escalation)).one()
         assert escalation.summary_masked == "" and escalation.status == "open"
+        outbox = session.scalars(select(OutboxMessage.recipient)).all()
+        assert outbox == ["tg:mentor"]  # only what was addressed to this person goes
         record_consent(session, learner=learner, agreed=True)
         assert learner.anonymised_at is None  # starting again is allowed
