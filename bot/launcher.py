@@ -79,7 +79,7 @@ def _train_if_changed(settings: Settings) -> Path:
     fingerprint = training_fingerprint()
     if model.exists() and stamp.exists() and stamp.read_text() == fingerprint:
         return model
-    log.info("training the Rasa model (about a minute)…")
+    log.info("training the Rasa model (2-3 minutes on 2 cores)…")
     started = time.monotonic()
     command = [
         str(rasa_executable(settings)),
