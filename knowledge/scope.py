@@ -49,10 +49,17 @@ _OUT_OF_SCOPE_PLAIN = _rules((
     ("others_data", r"\b(xin|tim|tra|cho|biet|lay)\b.{0,25}\b(so dien thoai|dia chi|thong tin|"
                     r"facebook|zalo|so can cuoc)\b.{0,30}\b(ca si|dien vien|nguoi noi tieng|"
                     r"nghe si|cau thu|hoa hau|idol|nguoi khac|hang xom|nguoi yeu cu)\b"),
+    ("others_data", r"\b(tra|tim|dinh vi|xem)\b.{0,60}\b(no|nguoi ta|nguoi do|hang xom|"
+                    r"chu no|con no)\b.{0,20}\b(dang o dau|o dau|so dien thoai (moi|la)|"
+                    r"dia chi)\b"),
+    ("others_data", r"\b(tra|tim|dinh vi)( giup| ho| dum)?\b.{0,40}\b(dang o dau|o dau|"
+                    r"so dien thoai|dia chi)\b.{0,20}\b(cua )?(no|nguoi ta|nguoi do|hang xom)\b"),
     ("hacking", r"\b(cach|giup|day|chi|muon|lam sao|the nao)\b.{0,20}\b(hack|be khoa)\b"),
     ("hacking", r"\b(vao|xem|doc|mo|dang nhap)\b( \w+){0,2} (facebook|zalo|tai khoan|tin nhan|"
                 r"dien thoai|email|gmail|nick)\b( \w+){0,2} (cua|cho) (nguoi yeu|nguoi khac|vo|"
-                r"chong|ban gai|ban trai|hang xom|sep|nguoi ta)\b"),
+                r"chong|ban gai|ban trai|hang xom|sep|nguoi ta|no|con dau|con re)\b"),
+    ("hacking", r"\b(vao|xem|doc|mo|dang nhap)\b.{0,40}\b(facebook|zalo|tin nhan|email|nick)\b"
+                r".{0,40}\bma (no|nguoi ta|vo|chong|con dau|con re|nguoi yeu) khong (biet|hay)\b"),
     ("hacking", r"\b(hack|be khoa|xam nhap|doc trom|xem trom|dinh vi|lay mat khau)\b.{0,30}"
                 r"\b(nguoi khac|nguoi ta|vo|chong|nguoi yeu|ban gai|ban trai|hang xom|sep)\b"),
 ))
@@ -67,6 +74,7 @@ _SCAM_SENSITIVE = frozenset({"lottery", "finance_tips"})
 _HYPOTHETICAL = re.compile(
     r"\b(de|sao cho|cach) (khong|tranh|khoi) bi\b|\b(tranh|phong|phong tranh|khoi) bi\b|"
     r"\bneu (bi|lo|da|chang may)\b|\bphong (chong|tranh)\b|"
+    r"\bneu (?:(?!khong\b)\w+ ){0,2}(chuyen|gui|nap|dua)\b|"
     r"\b(de|sao cho|lam sao de)( \w+){1,6} (khong|khoi|tranh) bi\b"
 )
 # Harm already done: a "có phải lừa đảo không?" question with none of these is a check, not a case.
@@ -88,6 +96,10 @@ _URGENT_PLAIN = _rules((
     ("money_lost", r"\b(mat|bay) (het|sach|sach se)( \w+){0,2} tien\b|\bbi lua (roi|mat|het)\b"),
     ("money_lost", _PAST + r"( \w+){0,2} (chuyen|gui|nap) (tien|khoan|\d+).{0,40}"
                    r"\b(lua|ke gian|gia mao|mao danh|doi tuong)\b"),
+    ("money_lost", r"\b(chuyen|gui|nap|dua)( \w+){0,3} (tien|\d+ (trieu|nghin|ty|dong))\b.{0,100}"
+                   r"\b(bi chan|chan (facebook|zalo|so|sdt)|tat may|khoa may|(khong|ko) (lien lac|"
+                   r"goi|nghe may|tra loi|nhac may)|lay lai (tien|duoc)|doi lai (tien|duoc)|"
+                   r"(bien|lan) mat)\b"),
     ("malware_installed", _PAST + r"( \w+){0,3} (cai|tai)\b.{0,30}\b(app|ung dung|file|apk|"
                           r"phan mem)\b"),
     ("account_taken", r"\bbi (hack|chiem|chiem doat|mat|cuop)( mat)? (tai khoan|facebook|zalo|"
@@ -96,6 +108,7 @@ _URGENT_PLAIN = _rules((
                       r" bi (hack|chiem|chiem doat|nguoi khac dang nhap|doi mat khau)\b"),
     ("account_taken", r"\bbi hack\b"),
     ("threatened", r"\bdang bi (\w+ ){0,2}(goi|de doa|doa|ep|tong tien|khong che)\b"),
+    ("threatened", r"\b(nhan tin|goi dien|goi)( \w+){0,2} (de doa|doa|tong tien)\b"),
     ("threatened", r"\b(bi|dang bi|nhan duoc)( \w+){0,4} "
                    r"(de doa|tong tien|doa (giet|tung|dang))\b"),
     ("impersonated", r"\blap (facebook|zalo|nick|tai khoan|trang)( \w+){0,2} gia\b|\bboi nho\b"),
@@ -107,6 +120,12 @@ _NOT_URGENT = re.compile(r"\b(nham|co nen|dinh (gui|chup|doc|dua|cho|chuyen|cai|
 _NEEDS_PERSON_PLAIN = _rules((
     ("asks_human", r"\b(gap|noi chuyen voi|ket noi|cho toi gap|can) (nguoi that|nhan vien|can bo|"
                    r"tong dai vien|nguoi ho tro|dai su so)\b"),
+    ("asks_human", r"\b(gap|noi chuyen|ket noi|trao doi)( truc tiep)?( \w+){0,2} (voi|cho) "
+                   r"(nguoi that|nhan vien|can bo|nguoi phu trach|tong dai vien|nguoi ho tro|"
+                   r"dai su so)\b"),
+    ("asks_human", r"\bchuyen (giup |ho |dum )?(cho|toi|den) (nguoi phu trach|can bo|nguoi that|"
+                   r"dai su so|nguoi ho tro)\b"),
+    ("asks_human", r"\b(muon|can|nho|xin)( \w+){0,3} nguoi (xuong|den|toi|ve|qua)( tan)? nha\b"),
     ("data_correction", r"\b(thong tin|ten|ngay sinh|nam sinh|que quan|dia chi|gioi tinh)\b.{0,40}"
                         r"\b(bi sai|sai|nham|ghi sai)\b.{0,40}\b(sua|dieu chinh|cap nhat|doi)\b"),
     ("data_correction", r"\b(sua|dieu chinh)\b.{0,20}\b(thong tin|ten|ngay sinh)\b.{0,30}\bsai\b"),

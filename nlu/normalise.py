@@ -36,7 +36,8 @@ TEENCODE: dict[str, str] = {
     "cx": "cũng", "cũg": "cũng", "bik": "biết", "bít": "biết", "bjk": "biết",
     "j": "gì", "gi": "gì", "ntn": "như thế nào", "bn": "bao nhiêu", "nhìu": "nhiều",
     "mún": "muốn", "trc": "trước", "lm": "làm", "tl": "trả lời", "kt": "kiểm tra",
-    "bjo": "bây giờ", "bgio": "bây giờ", "h": "giờ", "tg": "thời gian", "tgian": "thời gian",
+    "ktra": "kiểm tra", "bjo": "bây giờ", "bgio": "bây giờ", "h": "giờ", "tg": "thời gian",
+    "tgian": "thời gian",
     "kq": "kết quả", "ttin": "thông tin", "vc": "việc", "lquan": "liên quan", "hdan": "hướng dẫn",
     "qtrong": "quan trọng", "kbiet": "không biết", "kbik": "không biết", "ncl": "nói chung là",
     "tks": "cảm ơn", "thks": "cảm ơn", "pls": "làm ơn", "plz": "làm ơn", "onl": "online",
@@ -56,6 +57,16 @@ TEENCODE: dict[str, str] = {
     "bhxh": "bảo hiểm xã hội", "dvc": "dịch vụ công", "ubnd": "ủy ban nhân dân",
     "tp": "thành phố",
 }
+# "mk" is "mình" (I, me) as a pronoun ("cho mk", "mk vừa chuyển"), else "mật khẩu" ("quên mk").
+_MINH_PREV = frozenset({"cho", "của", "cua", "giúp", "giup", "với", "voi", "vs", "nhờ", "bảo",
+                        "bao", "hỏi", "hoi", "gửi", "gui", "nhắn", "nhan", "gọi", "goi", "giùm",
+                        "dùm"})
+_MINH_NEXT = frozenset({"vừa", "vua", "muốn", "muon", "mún", "đang", "dang", "đã", "da", "mới",
+                        "moi", "ms", "cần", "can", "định", "dinh", "hay", "thì", "thi", "cũng",
+                        "cx", "chưa", "chua", "ko", "k", "không", "khong", "hỏi", "hoi", "thấy",
+                        "thay", "nghe", "đi", "di", "lỡ", "ơi", "oi"})
+_PASSWORD_PREV = frozenset({"quên", "quen", "đổi", "doi", "nhập", "nhap", "đặt", "dat", "sai",
+                            "nhớ", "nho", "lộ", "tạo", "tao", "mất", "mat", "lại", "lai", "cấp"})
 # "bn" means "bạn" next to these words ("bn ơi", "cảm ơn bn", "của bn").
 _BAN_NEXT = frozenset({"ơi", "oi"})
 _BAN_PREV = frozenset({"ơn", "của", "cua", "với", "voi", "cho", "giúp", "giup", "nhờ", "hỏi"})
@@ -146,9 +157,18 @@ def _expand(tokens: list[str]) -> list[str]:
             or (i > 0 and tokens[i - 1] in _BAN_PREV)
         ):
             out.append("bạn")
+        elif token == "mk":
+            following = tokens[i + 1] if i + 1 < len(tokens) else ""
+            out.append(_mk(tokens[i - 1] if i else "", following))
         else:
             out.append(TEENCODE.get(token, token))
     return out
+
+
+def _mk(previous: str, following: str) -> str:
+    if previous in _PASSWORD_PREV:
+        return "mật khẩu"
+    return "mình" if previous in _MINH_PREV or following in _MINH_NEXT else "mật khẩu"
 
 
 def normalise(text: str) -> str:

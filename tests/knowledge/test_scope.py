@@ -32,6 +32,11 @@ IN_SCOPE = [
     "Bị lừa đảo qua mạng thì báo ở đâu?",
     "Hỏi AI xem tôi bị bệnh gì có được không?",
     "Có mua được vé tàu trên mạng không?",
+    "Nếu chuyển tiền mua hàng mà bị chặn Facebook thì lấy lại được không?",
+    "ng lạ gửi cho mk cái mã qr, mk muốn ktra trc xem có an toàn ko",  # mk = mình, not a password
+    "gửi hàng cho khách rồi mà khách không nghe máy thì làm sao",
+    "gửi hồ sơ cho cán bộ xã qua mạng thế nào",
+    "đại sứ số là ai, ở xã có không",
 ]
 
 
@@ -168,6 +173,20 @@ def test_mentions_secret_negative(text: str) -> None:
      None, None, "slow_dossier"),
     ("Tôi đã thử quét NFC mấy lần rồi mà vẫn không đăng nhập được VNeID",
      None, None, "tried_everything"),
+    # Money sent, then the other side vanished: no "lừa" word, still urgent.
+    ("mk vừa ck 5tr cho 1 shop online mua hàng mà h bị chặn fb r, có cách nào lấy lại tiền ko",
+     None, "money_lost", None),
+    ("người gọi xưng công an bắt bác chứng minh tiền sạch, bác chuyển 30 triệu rồi, giờ họ tắt máy",
+     None, "money_lost", None),
+    ("Tôi muốn nói chuyện trực tiếp với cán bộ, nhờ bạn chuyển giúp cho người phụ trách",
+     None, None, "asks_human"),
+    ("mắt bác kém, bác muốn có người xuống tận nhà chỉ cho bác cài VNeID",
+     None, None, "asks_human"),
+    ("hàng xóm nợ tiền bỏ đi, cháu tra giúp bác xem giờ nó ở đâu, số điện thoại mới là số nào",
+     "others_data", None, None),
+    ("bác muốn mở Facebook của con dâu mà nó không biết", "hacking", None, None),
+    ("có đứa nhắn tin đe dọa tung ảnh riêng tư của tôi nếu ko chuyễn tiền cho nó",
+     None, "threatened", None),
 ])
 def test_scope_signals_on_held_out_style_messages(text, out_of_scope, urgent, needs_person):
     assert detect_out_of_scope(text) == out_of_scope
