@@ -44,6 +44,7 @@ class Settings(BaseSettings):
     # Escalation to a Đại sứ số
     SLA_URGENT_SECONDS: int = 600
     SLA_NORMAL_SECONDS: int = 7200
+    HANDOFF_IDLE_SECONDS: int = 86400  # a claimed hand-off with no message for a day is closed
     OUTBOX_POLL_SECONDS: float = 1.0
 
     # Messages

@@ -9,7 +9,7 @@ so the action server can import it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -23,12 +23,14 @@ from bot.handoff import (
     sla_seconds,
     transition,
 )
+from config import Settings
 from storage.escalations import (
     close,
     find_active_escalation,
     get_escalation,
     learner_messages,
     list_due,
+    list_idle,
     offer,
     offered_mentor_ids,
     open_escalation,
@@ -45,6 +47,13 @@ from storage.session import session_scope
 class Sla:
     urgent_seconds: int
     normal_seconds: int
+    idle_seconds: int = 86400  # a claimed hand-off nobody writes in is closed after this
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Sla:
+        return cls(
+            settings.SLA_URGENT_SECONDS, settings.SLA_NORMAL_SECONDS, settings.HANDOFF_IDLE_SECONDS
+        )
 
     def seconds(self, urgent: bool) -> int:
         return sla_seconds(
@@ -194,6 +203,23 @@ def expire(session: Session, escalation: Escalation) -> bool:
     return True
 
 
+def close_idle(session: Session, escalation_id: int) -> bool:
+    """A claimed hand-off went quiet: close it, give the learner the assistant back, tell both."""
+    escalation = get_escalation(session, escalation_id)
+    if escalation is None or escalation.status != "claimed":
+        return False
+    if not close(session, escalation=escalation, status=transition("claimed", "idle")):
+        return False
+    record_event(session, escalation=escalation, kind="idle_closed")
+    learner = session.get(Learner, escalation.learner_id)
+    mentor = session.get(Mentor, escalation.claimed_by_id)
+    enqueue(session, recipient=learner.sender_id, bubbles=t.idle_for_learner(escalation.id))
+    if mentor is not None:
+        text = t.IDLE_FOR_MENTOR.format(id=escalation.id)
+        enqueue(session, recipient=mentor.sender_id, bubbles=[t.bubble(text)])
+    return True
+
+
 def check_one(session: Session, escalation_id: int, *, sla: Sla, now: datetime) -> str:
     """One SLA step for one escalation: alerted | expired | waiting | gone."""
     escalation = get_escalation(session, escalation_id)
@@ -215,13 +241,19 @@ def check_one(session: Session, escalation_id: int, *, sla: Sla, now: datetime) 
 
 
 def run_sla_round(database_url: str, sla: Sla) -> dict[str, int]:
-    """The SLA job's round: every overdue escalation moves one step (own transaction each)."""
+    """The SLA job's round: every overdue escalation moves one step, and quiet hand-offs close
+    (own transaction each)."""
     now = utcnow()
     with session_scope(database_url) as session:
         due = list_due(session, now=now)
+        idle = list_idle(session, quiet_since=now - timedelta(seconds=sla.idle_seconds))
     counts: dict[str, int] = {}
     for escalation_id in due:
         with session_scope(database_url) as session:
             result = check_one(session, escalation_id, sla=sla, now=now)
         counts[result] = counts.get(result, 0) + 1
+    for escalation_id in idle:
+        with session_scope(database_url) as session:
+            if close_idle(session, escalation_id):
+                counts["idle_closed"] = counts.get("idle_closed", 0) + 1
     return counts

@@ -61,6 +61,14 @@ ENDED_BY_MENTOR = (
 ENDED_BY_LEARNER = (
     "Đã kết thúc hỗ trợ với Đại sứ số {name}. Từ giờ tôi (trợ lý) tiếp tục trả lời bác/anh/chị."
 )
+IDLE_FOR_LEARNER = (
+    "Cuộc trò chuyện với Đại sứ số đã tạm đóng vì một thời gian không có tin nhắn. Từ giờ tôi "
+    "(trợ lý) tiếp tục trả lời bác/anh/chị; cần người giúp nữa thì bấm nút dưới đây ạ."
+)
+IDLE_FOR_MENTOR = (
+    "Yêu cầu #{id} đã tự đóng vì lâu không có tin nhắn; người dân được trợ lý trả lời tiếp. "
+    "Nếu còn việc dang dở, anh/chị hãy liên hệ lại người dân."
+)
 CANCELLED = "Tôi đã hủy yêu cầu hỗ trợ. Khi cần, bác/anh/chị cứ bấm “Hỏi người hỗ trợ” ạ."
 RATE = "Bác/anh/chị thấy lần hỗ trợ này thế nào? Xin chấm từ 1 (chưa tốt) đến 5 (rất tốt) ạ:"
 RATED = "Cảm ơn bác/anh/chị đã chấm {rating}/5! Ý kiến này giúp xã hỗ trợ bà con tốt hơn."
@@ -259,6 +267,10 @@ def rate_bubble(escalation_id: int) -> dict:
 def ended_for_learner(escalation_id: int, mentor_name: str, *, by_learner: bool) -> list[dict]:
     text = ENDED_BY_LEARNER if by_learner else ENDED_BY_MENTOR
     return [bubble(text.format(name=mentor_name)), rate_bubble(escalation_id)]
+
+
+def idle_for_learner(escalation_id: int) -> list[dict]:
+    return [bubble(IDLE_FOR_LEARNER, [(ASK_AGAIN, "/request_human")]), rate_bubble(escalation_id)]
 
 
 def expired_for_learner(urgent: bool) -> list[dict]:

@@ -6,7 +6,7 @@ these rules too. Callers call `transition` explicitly before they save a new sta
     open ──alert──► alerted ──claim──► claimed ──resolve/end──► resolved ──rate/note──► resolved
       │               │ ▲ timeout/skip (next person)   │ relay/note/focus
       │               └─┘                              ▼
-      └──expire──► expired ◄──expire── alerted      claimed
+      └──expire──► expired ◄──expire── alerted      claimed ──idle──► resolved
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ TRANSITIONS: dict[tuple[str, str], str] = {
     ("claimed", "focus"): "claimed",  # the mentor switches their typing to this learner
     ("claimed", "resolve"): "resolved",  # the mentor marked it resolved
     ("claimed", "end"): "resolved",  # either side pressed "Kết thúc hỗ trợ"
+    ("claimed", "idle"): "resolved",  # nobody wrote for HANDOFF_IDLE_SECONDS: the assistant is back
     ("resolved", "rate"): "resolved",
     ("resolved", "note"): "resolved",  # a mentor may add a note afterwards
 }

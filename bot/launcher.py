@@ -250,6 +250,7 @@ def _settings_env(settings: Settings) -> dict[str, str]:
         "TELEGRAM_SECRET_TOKEN",
         "SLA_URGENT_SECONDS",
         "SLA_NORMAL_SECONDS",
+        "HANDOFF_IDLE_SECONDS",
         "OUTBOX_POLL_SECONDS",
     )
     env = {}

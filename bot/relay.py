@@ -50,7 +50,7 @@ Interceptor = Callable[[str, str], Awaitable[Reply | None]]
 
 def make_relay(settings: Settings) -> Interceptor:
     """The interceptor for bot/wiring.build_interceptors."""
-    sla = Sla(settings.SLA_URGENT_SECONDS, settings.SLA_NORMAL_SECONDS)
+    sla = Sla.from_settings(settings)
     database_url = settings.database_url
 
     async def relay(sender_id: str, text: str) -> Reply | None:

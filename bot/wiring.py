@@ -42,7 +42,7 @@ def build_jobs(
 
 def _escalation_sla_job(settings: Settings) -> Job:
     """Nobody claimed in time → the next person, then the duty officer, then expiry."""
-    sla = Sla(settings.SLA_URGENT_SECONDS, settings.SLA_NORMAL_SECONDS)
+    sla = Sla.from_settings(settings)
     every = sla_check_every(sla.urgent_seconds, sla.normal_seconds)
     return Job(
         "escalation_sla",

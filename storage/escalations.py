@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, select, update
+from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -223,6 +223,22 @@ def list_due(session: Session, *, now: datetime) -> list[int]:
     overdue = (Escalation.status == "alerted") & (Escalation.alert_due_at <= now)
     rows = session.scalars(
         select(Escalation.id).where(overdue | (Escalation.status == "open")).order_by(Escalation.id)
+    )
+    return list(rows)
+
+
+def list_idle(session: Session, *, quiet_since: datetime) -> list[int]:
+    """Ids of claimed hand-offs with no event (message, note, …) since `quiet_since`."""
+    last_event = (
+        select(func.max(EscalationEvent.created_at))
+        .where(EscalationEvent.escalation_id == Escalation.id)
+        .scalar_subquery()
+    )
+    last_activity = func.coalesce(last_event, Escalation.claimed_at)
+    rows = session.scalars(
+        select(Escalation.id)
+        .where(Escalation.status == "claimed", last_activity < quiet_since)
+        .order_by(Escalation.id)
     )
     return list(rows)
 

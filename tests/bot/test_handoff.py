@@ -44,6 +44,7 @@ LEGAL = [
     ("claimed", "focus", "claimed"),
     ("claimed", "resolve", "resolved"),
     ("claimed", "end", "resolved"),
+    ("claimed", "idle", "resolved"),
     ("resolved", "rate", "resolved"),
     ("resolved", "note", "resolved"),
 ]
@@ -81,6 +82,7 @@ def test_handoff_rejects_illegal_pair(status, event):
         ("expired", "rate"),
         ("resolved", "end"),
         ("alerted", "relay"),
+        ("alerted", "idle"),  # only a claimed hand-off can go quiet
         ("nonsense", "alert"),
     ],
 )

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from bot.escalation_flow import Sla, check_one, open_and_alert
+from bot.escalation_flow import Sla, check_one, open_and_alert, run_sla_round
 from bot.handoff import control_payload
 from bot.relay import route_message
 from storage.escalations import get_escalation, list_events, list_offers
@@ -231,3 +231,35 @@ def test_handoff_waiting_request_that_turns_urgent_hurries_the_mentor(database_u
         assert escalation.urgent
         assert escalation.alert_due_at <= utcnow() + timedelta(seconds=601)
         assert "marked_urgent" in [e.kind for e in list_events(session, escalation=escalation)]
+
+
+def test_handoff_nobody_writes_for_a_day_closes_it_and_the_assistant_answers_again(
+    database_url, chain
+):
+    url = database_url
+    escalation_id = ask_for_person(url)
+    press(url, "tg:1", "claim", escalation_id)
+    assert route_message(url, SLA, LEARNER, "bác chờ cháu nhé") == []
+    inbox(url, LEARNER), inbox(url, "tg:1")
+    quiet = Sla(urgent_seconds=600, normal_seconds=7200, idle_seconds=3600)
+    assert run_sla_round(url, quiet) == {}  # the last message was just now
+
+    with session_scope(url) as session:  # an hour and a minute pass with no message either way
+        earlier = utcnow() - timedelta(seconds=3660)
+        escalation = get_escalation(session, escalation_id)
+        escalation.claimed_at = earlier
+        for event in list_events(session, escalation=escalation):
+            event.created_at = earlier
+    assert run_sla_round(url, quiet) == {"idle_closed": 1}
+    assert run_sla_round(url, quiet) == {}  # closed once
+
+    told = inbox(url, LEARNER)
+    assert "tạm đóng" in texts_of(told) and "1 (chưa tốt)" in texts_of(told)
+    assert told[0]["buttons"][0]["payload"] == "/request_human"
+    assert f"#{escalation_id} đã tự đóng" in texts_of(inbox(url, "tg:1"))
+    assert route_message(url, SLA, LEARNER, "cảm ơn") is None  # the assistant answers again
+    assert route_message(url, SLA, "tg:1", "bác ơi") is None  # nothing to relay to any more
+    with session_scope(url) as session:
+        escalation = get_escalation(session, escalation_id)
+        assert escalation.status == "resolved" and escalation.closed_at is not None
+        assert list_events(session, escalation=escalation)[-1].kind == "idle_closed"
