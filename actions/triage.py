@@ -38,7 +38,9 @@ def choose_reply(signals: Signals) -> str:
         return "secret"
     if signals.out_of_scope:
         return "refuse"
-    weak_answer = signals.retrieval_decision != "answer" or signals.retrieval_confidence < 0.5
+    # DIET's out_of_scope alone refuses only when retrieval found nothing worth offering: an
+    # in-domain question it mislabels still gets an answer or "Ý bác/anh/chị là:" choices.
+    weak_answer = signals.retrieval_decision == "unsure" or signals.retrieval_confidence < 0.3
     if signals.intent == "out_of_scope" and signals.intent_confidence >= 0.8 and weak_answer:
         return "refuse"
     if signals.needs_person == "asks_human":

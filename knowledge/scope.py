@@ -40,7 +40,11 @@ _OUT_OF_SCOPE_PLAIN = _rules((
     ("politics", r"\b(du doan|ung ho|quan diem|nghi sao ve)\b.*\b(bau cu|tong thong|chinh tri)\b"),
     ("medical", r"\b(bi|mac|la) benh gi\b|\b(uong|dung|mua|ke) thuoc gi\b"),
     ("medical", r"\b(chan doan|ke don|ke thuoc|chua) (giup|cho|benh)\b"),
+    ("medical", r"\b(co nen|nen|duoc) (uong|dung|tiem) (them|bot|tiep|gap doi)\b|"
+                r"\b(uong|dung) (them|bot) (\w+ ){0,2}(vien|thuoc|lieu)\b"),
     ("fortune", r"\b(xem boi|boi toan|tu vi|phong thuy|xem tuoi|cung hoang dao|giai mong)\b"),
+    ("fortune", r"\b((ngay|gio) (gio )?hoang dao|hop tuoi|xem ngay (tot|dep|gio)|"
+                r"ngay (tot|dep) (de|cho|ma) (khai truong|mo|cuoi|dong tho|xuat hanh))\b"),
     ("homework", r"\b(giai (bai tap|toan|phuong trinh|de thi)|bai tap ve nha|viet bai van)\b"),
     ("homework", r"\bgiai( \w+){1,3} (bai tap|bai toan|toan|phuong trinh|de thi)\b|"
                  r"\b(tam giac|phuong trinh|dao ham|tich phan|hinh hoc lop)\b"),
@@ -81,8 +85,16 @@ _HYPOTHETICAL = re.compile(
 _DONE = re.compile(r"\b(da|roi|vua bi|mat het|mat sach|bi mat|bi lay|bi tru)\b")
 _WORRIED = re.compile(r"\b(lo|sợ|ngại|phòng khi|lỡ mà) bị\b")  # accented: "lo" is also "lỡ"
 _VERIFYING = re.compile(r"\b(co phai|phai khong|co that|la lua dao khong|co sao khong)\b")
-_SECRET_NAME = r"(otp|ma xac (thuc|nhan)|mat khau|passcode|ma pin|cvv|so the|pass)"
+_SECRET_NAME = (
+    r"(otp|ma xac (thuc|nhan)|mat khau|passcode|ma pin|cvv|so the|pass|"
+    r"(\d|bon|sau|tam) (chu )?so (trong|o|cua) tin nhan|ma (trong|o|cua) tin nhan)"
+)
 _PAST = r"\b(lo|da|vua|trot|lo tay)\b"
+# Money already sent: "đã chuyển", "chuyển 30 triệu rồi", "gửi 3 triệu đặt cọc" (not "gửi hàng").
+_SENT = (
+    r"\b((da|vua|lo|trot) (\w+ ){0,2}(chuyen|(gui|nap)( \w+)? (tien|\d+))|"
+    r"(chuyen|ck)( \w+){0,6} (roi|xong)|(gui|nap)( \w+)? (tien|\d+)( \w+){0,4} (roi|xong))\b"
+)
 _URGENT_PLAIN = _rules((
     ("credentials_given", _PAST + r"( \w+){0,3} (doc|dua|gui|cho|nhap|cung cap|noi|khai|chup|bam)"
                           r"\b.{0,30}\b" + _SECRET_NAME + r"\b"),
@@ -100,6 +112,13 @@ _URGENT_PLAIN = _rules((
                    r"\b(bi chan|chan (facebook|zalo|so|sdt)|tat may|khoa may|(khong|ko) (lien lac|"
                    r"goi|nghe may|tra loi|nhac may)|lay lai (tien|duoc)|doi lai (tien|duoc)|"
                    r"(bien|lan) mat)\b"),
+    ("money_lost", _SENT + r".{0,200}\b(bi chan|tat may|thue bao|(khong|ko) (lien lac|"
+                   r"nghe may)|co goi (\w+ ){0,2}dau|khong phai (no|con|chau))\b"),
+    ("money_lost", r"\b(xung|tu xung|gia danh|mao danh|goi video|nguoi la)\b.{0,200}" + _SENT),
+    ("malware_installed", r"\b(man hinh|dien thoai|may)( \w+){0,2} tu (nhay|chay|bam|mo|thao tac|"
+                          r"di chuyen)\b|\btu mo (app|ung dung)\b|\bbi dieu khien( tu xa)?\b"),
+    ("malware_installed", r"\b(cai|tai) (ung dung|app|phan mem|file|apk)\b.{0,80}"
+                          r"\b(cai|tai) roi\b"),
     ("malware_installed", _PAST + r"( \w+){0,3} (cai|tai)\b.{0,30}\b(app|ung dung|file|apk|"
                           r"phan mem)\b"),
     ("account_taken", r"\bbi (hack|chiem|chiem doat|mat|cuop)( mat)? (tai khoan|facebook|zalo|"
@@ -116,7 +135,10 @@ _URGENT_PLAIN = _rules((
                      r"\b(tung|phat tan) anh\b"),
 ))
 # "chuyển nhầm" (a mistake, not a scam), "định gửi" / "có nên gửi" (not done yet).
-_NOT_URGENT = re.compile(r"\b(nham|co nen|dinh (gui|chup|doc|dua|cho|chuyen|cai|nhap|bam|noi))\b")
+_NOT_URGENT = re.compile(
+    r"\b(nham|co nen|dinh (gui|chup|doc|dua|cho|chuyen|cai|nhap|bam|noi))\b|"
+    r"\bchuyen (\w+ ){0,3}vao (tai khoan|so tai khoan) (cua )?(toi|minh|em|ban|bac|con)\b"
+)
 _NEEDS_PERSON_PLAIN = _rules((
     ("asks_human", r"\b(gap|noi chuyen voi|ket noi|cho toi gap|can) (nguoi that|nhan vien|can bo|"
                    r"tong dai vien|nguoi ho tro|dai su so)\b"),
@@ -126,6 +148,9 @@ _NEEDS_PERSON_PLAIN = _rules((
     ("asks_human", r"\bchuyen (giup |ho |dum )?(cho|toi|den) (nguoi phu trach|can bo|nguoi that|"
                    r"dai su so|nguoi ho tro)\b"),
     ("asks_human", r"\b(muon|can|nho|xin)( \w+){0,3} nguoi (xuong|den|toi|ve|qua)( tan)? nha\b"),
+    ("asks_human", r"\b(chuyen|noi|ket noi)( \w+){0,3} (ai do|nguoi nao do|ai|nguoi) "
+                   r"(ben|o|cua) (xa|phuong|uy ban)\b|\bcan (nguoi|ai) (chi|huong dan|giup|lam)"
+                   r"( \w+){0,2} (tan tay|tan noi|truc tiep)\b"),
     ("data_correction", r"\b(thong tin|ten|ngay sinh|nam sinh|que quan|dia chi|gioi tinh)\b.{0,40}"
                         r"\b(bi sai|sai|nham|ghi sai)\b.{0,40}\b(sua|dieu chinh|cap nhat|doi)\b"),
     ("data_correction", r"\b(sua|dieu chinh)\b.{0,20}\b(thong tin|ten|ngay sinh)\b.{0,30}\bsai\b"),

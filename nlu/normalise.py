@@ -64,11 +64,16 @@ _MINH_PREV = frozenset({"cho", "của", "cua", "giúp", "giup", "với", "voi", 
 _MINH_NEXT = frozenset({"vừa", "vua", "muốn", "muon", "mún", "đang", "dang", "đã", "da", "mới",
                         "moi", "ms", "cần", "can", "định", "dinh", "hay", "thì", "thi", "cũng",
                         "cx", "chưa", "chua", "ko", "k", "không", "khong", "hỏi", "hoi", "thấy",
-                        "thay", "nghe", "đi", "di", "lỡ", "ơi", "oi"})
+                        "thay", "nghe", "đi", "di", "lỡ", "ơi", "oi", "đăng", "dùng",
+                        "làm", "lm", "ở", "ra", "vào", "vao", "tải", "tai", "cài", "cai"})
 _PASSWORD_PREV = frozenset({"quên", "quen", "đổi", "doi", "nhập", "nhap", "đặt", "dat", "sai",
                             "nhớ", "nho", "lộ", "tạo", "tao", "mất", "mat", "lại", "lai", "cấp"})
-# "bn" means "bạn" next to these words ("bn ơi", "cảm ơn bn", "của bn").
-_BAN_NEXT = frozenset({"ơi", "oi"})
+# "bn" means "bạn" next to these words ("bn ơi", "cảm ơn bn", "của bn"), and at the end of a
+# question ("được không bn", "dc ko bn").
+_BAN_LAST_AFTER = frozenset({"không", "khong", "ko", "k", "hông", "hả", "ha", "hở", "vậy", "v",
+                             "z", "nhé", "nhe", "nha", "nhỉ", "ạ", "đi", "với", "vs", "j", "gì"})
+_BAN_NEXT = frozenset({"ơi", "oi", "chuyển", "chuyen", "giúp", "giup", "chỉ", "nói", "biết", "biet",
+                       "xem", "hỏi", "nghe", "gọi", "goi", "nối", "kết", "ket", "cho"})
 _BAN_PREV = frozenset({"ơn", "của", "cua", "với", "voi", "cho", "giúp", "giup", "nhờ", "hỏi"})
 
 _PHRASES = (
@@ -155,6 +160,7 @@ def _expand(tokens: list[str]) -> list[str]:
         if token == "bn" and (
             (i + 1 < len(tokens) and tokens[i + 1] in _BAN_NEXT)
             or (i > 0 and tokens[i - 1] in _BAN_PREV)
+            or (i == len(tokens) - 1 and i > 0 and tokens[i - 1] in _BAN_LAST_AFTER)
         ):
             out.append("bạn")
         elif token == "mk":

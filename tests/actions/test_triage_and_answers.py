@@ -40,6 +40,9 @@ def test_confident_out_of_scope_intent_refuses_only_without_a_good_answer():
     assert choose_reply(signals(**oos, **weak)) == "refuse"
     strong = dict(retrieval_decision="answer", retrieval_confidence=0.9)
     assert choose_reply(signals(**oos, **strong)) == "answer"
+    # a mislabelled in-domain question with lessons near it gets choices, not a refusal
+    near = dict(retrieval_decision="clarify", retrieval_confidence=0.4)
+    assert choose_reply(signals(**oos, **near)) == "clarify"
 
 
 def test_every_lesson_button_payload_fits_telegram():

@@ -187,6 +187,19 @@ def test_mentions_secret_negative(text: str) -> None:
     ("bác muốn mở Facebook của con dâu mà nó không biết", "hacking", None, None),
     ("có đứa nhắn tin đe dọa tung ảnh riêng tư của tôi nếu ko chuyễn tiền cho nó",
      None, "threatened", None),
+    # Harm described without the words "lừa" or "OTP".
+    ("người xưng bên thuế bảo nộp phạt, tôi chuyển 8 triệu rồi", None, "money_lost", None),
+    ("tôi vừa gửi 3 triệu đặt cọc, giờ số đó thuê bao không liên lạc được",
+     None, "money_lost", None),
+    ("mẹ tôi lỡ đọc 6 số trong tin nhắn ngân hàng cho người gọi đến", None, "credentials_given",
+     None),
+    ("từ hôm cài cái app họ gửi, điện thoại tự bấm, tự mở ứng dụng ngân hàng", None,
+     "malware_installed", None),
+    ("người lạ chuyển nhầm 2 triệu vào tài khoản của tôi rồi gọi đòi lại", None, None, None),
+    ("bạn nối giúp tôi với ai đó bên phường nhé", None, None, "asks_human"),
+    ("tôi cần người hướng dẫn tận tay chứ đọc không hiểu", None, None, "asks_human"),
+    ("xem giúp tôi ngày hoàng đạo tháng này để khai trương cửa hàng online", "fortune", None, None),
+    ("đường huyết cao, có nên uống thêm thuốc không", "medical", None, None),
 ])
 def test_scope_signals_on_held_out_style_messages(text, out_of_scope, urgent, needs_person):
     assert detect_out_of_scope(text) == out_of_scope

@@ -45,6 +45,8 @@ def test_to_nfc_one_tone_style(raw: str, expected: str) -> None:
         ("mk vừa ck 5tr cho shop", "mình vừa chuyển khoản 5 triệu cho shop"),  # mk as a pronoun
         ("ng lạ gửi cho mk cái mã", "người lạ gửi cho mình cái mã"),
         ("mk vneid gồm mấy số", "mật khẩu vneid gồm mấy số"),
+        ("mk đăng nhập 2 máy dc ko bn", "mình đăng nhập 2 máy được không bạn"),
+        ("phí bn", "phí bao nhiêu"),
         ("sdt đổi r có sao k", "số điện thoại đổi rồi có sao không"),
         ("sđt của cccd", "số điện thoại của căn cước công dân"),
         ("stk nh của e", "số tài khoản ngân hàng của em"),
