@@ -162,17 +162,17 @@ _NEEDS_PERSON_PLAIN = _rules((
     ("complaint", r"\b(phan anh|khieu nai|to cao|kien nghi)\b.{0,40}\b(can bo|nhan vien|xa|"
                   r"phuong|ho so|thai do|cham)\b"),
 ))
+_CODE_WORDS = r"otp|ma xac (thuc|nhan)|ma pin|pin|passcode|ma bao mat|ma kich hoat"
+_PASSWORD_WORDS = r"mat khau|mk|pass|password|passcode"
 _SECRET_DIGITS = re.compile(
-    r"\b(otp|ma xac (thuc|nhan)|ma pin|pin|passcode|ma bao mat|ma kich hoat)\b\D{0,25}"
-    r"(?<!\d)\d{4,8}(?!\d)|\bcvv\b\D{0,15}\d{3,4}\b"
+    rf"\b({_CODE_WORDS})\b\D{{0,25}}(?<!\d)\d{{4,8}}(?!\d)|\bcvv\b\D{{0,15}}\d{{3,4}}\b"
 )
 _SECRET_VALUE = re.compile(
-    r"\b(mat khau|mk|pass|password|passcode)\b(?: (?:cua|moi|cu) \w+)?\s*(?:la|:|=)\s*(\S+)"
+    rf"\b({_PASSWORD_WORDS})\b(?: (?:cua|moi|cu) \w+)?\s*(?:la|:|=)\s*(\S+)"
 )
 # The gateway hides secrets before the assistant sees them: "otp cua toi la ***".
 _MASKED_SECRET = re.compile(
-    r"\b(otp|ma xac (thuc|nhan)|ma pin|pin|passcode|ma bao mat|ma kich hoat|cvv|"
-    r"mat khau|mk|pass|password)\b(?: (?:cua|moi|cu) \w+)?\s*(?:la|:|=)?\s*\*\*\*"
+    rf"\b({_CODE_WORDS}|cvv|{_PASSWORD_WORDS})\b(?: (?:cua|moi|cu) \w+)?\s*(?:la|:|=)?\s*\*\*\*"
 )
 _NOT_A_VALUE = frozenset({"gi", "j", "sao", "bao", "gom", "may", "nhu", "the"})
 
