@@ -118,7 +118,9 @@ def command_eval(settings: Settings, args: argparse.Namespace) -> int:
     from bot.evaluate import run_eval
 
     with running_stack(settings):
-        summary, results = run_eval(Path(args.file), lambda s, q: _ask(settings, s, q))
+        summary, results = run_eval(
+            Path(args.file), lambda s, q: _ask(settings, s, q), dialogues=args.dialogues
+        )
     if args.details:
         for result in results:
             if not result["passed"]:
@@ -180,6 +182,7 @@ def build_parser() -> argparse.ArgumentParser:
     ask.set_defaults(func=command_ask)
     ev = sub.add_parser("eval", help="score a question file (see shared/eval/README.md)")
     ev.add_argument("file")
+    ev.add_argument("--dialogues", action="store_true", help="the file holds multi-turn dialogues")
     ev.add_argument("--details", action="store_true", help="print failed items to stderr")
     ev.set_defaults(func=command_eval)
     sub.add_parser("chat", help="terminal chat").set_defaults(func=command_chat)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 DECISIONS = ("answer", "escalate", "refuse")
+LEAD_CHARS = 300  # the answer must come first: a key phrase within this many characters
 
 
 def _fold(text: str) -> str:
@@ -25,6 +26,11 @@ def reply_text(bubbles: list[dict]) -> str:
         parts.append(bubble.get("text") or "")
         parts.extend(b.get("title", "") for b in bubble.get("buttons") or ())
     return "\n".join(parts)
+
+
+def reply_body(bubbles: list[dict]) -> str:
+    """The text the person reads, bubble after bubble (no button titles)."""
+    return "\n".join(bubble.get("text") or "" for bubble in bubbles)
 
 
 def reply_decision(bubbles: list[dict]) -> str:
@@ -42,12 +48,16 @@ def score_item(item: dict, bubbles: list[dict]) -> dict:
     forbidden = [p for p in item.get("must_not_mention") or [] if _fold(p) in text]
     decision = reply_decision(bubbles)
     passed = has_wanted and not forbidden and decision == item["expect"]
+    body = reply_body(bubbles)
+    head = _fold(body[:LEAD_CHARS])
     return {
         "id": item["id"],
         "passed": passed,
         "decision": decision,
         "has_wanted": has_wanted,
         "forbidden": forbidden,
+        "lead": bool(wanted) and any(_fold(p) in head for p in wanted),
+        "chars": len(body),
     }
 
 
@@ -76,6 +86,13 @@ def summarise(items: list[dict], results: list[dict], latencies_ms: list[float])
     def rate(values: list[bool]) -> float:
         return round(sum(values) / len(values), 3) if values else 0.0
 
+    answers = [
+        (item, result) for item, result in zip(items, results, strict=True)
+        if item["expect"] == "answer"
+    ]
+    scored_lead = [r["lead"] for item, r in answers if item.get("must_mention_any")]
+    lengths = [r["chars"] for _, r in answers]
+
     return {
         "items": len(items),
         "pass_rate": rate([r["passed"] for r in results]),
@@ -86,17 +103,43 @@ def summarise(items: list[dict], results: list[dict], latencies_ms: list[float])
         "p50_ms": round(statistics.median(latencies_ms), 1) if latencies_ms else 0.0,
         "p95_ms": round(_percentile(latencies_ms, 0.95), 1),
         "failed": [r["id"] for r in results if not r["passed"]],
+        "lead": rate(scored_lead),
+        "median_chars": round(statistics.median(lengths)) if lengths else 0,
     }
 
 
-def run_eval(path: Path, ask: Callable[[str, str], list[dict]]) -> tuple[dict, list[dict]]:
-    """Ask every question as a fresh conversation; return the summary and per-item results."""
-    items = [
-        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
-    ]
+def read_items(path: Path) -> list[dict]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def dialogue_as_item(dialogue: dict) -> dict:
+    """A dialogue scored like a question: its last turn, with the dialogue's kind as topic."""
+    return {
+        "id": dialogue["id"],
+        "topic": dialogue.get("kind", "dialogue"),
+        "variant": dialogue.get("kind", "dialogue"),
+        "question": dialogue["turns"][-1],
+        "context": dialogue["turns"][:-1],
+        "must_mention_any": dialogue.get("final_must_mention_any") or [],
+        "must_not_mention": dialogue.get("final_must_not_mention") or [],
+        "expect": dialogue["final_expect"],
+    }
+
+
+def run_eval(
+    path: Path, ask: Callable[[str, str], list[dict]], *, dialogues: bool = False
+) -> tuple[dict, list[dict]]:
+    """Ask every item as a fresh conversation (a dialogue's earlier turns first); only the reply
+    to the last message is scored and timed. Returns the summary and per-item results."""
+    items = read_items(path)
+    if dialogues:
+        items = [dialogue_as_item(d) for d in items]
     results, latencies = [], []
     for item in items:
         sender = f"web:eval-{uuid.uuid4().hex[:12]}"
+        for turn in item.get("context", ()):
+            ask(sender, turn)
         started = time.perf_counter()
         bubbles = ask(sender, item["question"])
         latencies.append((time.perf_counter() - started) * 1000)

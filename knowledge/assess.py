@@ -69,6 +69,7 @@ class Assessment:
     confidence: float
     decision: str  # "answer" | "clarify" | "unsure"
     features: dict[str, float]
+    vector: np.ndarray | None = None  # the dense query vector, when the retriever kept it
 
     @property
     def best(self) -> Hit | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -151,26 +151,38 @@ class Retriever:
         restored = self.restorer.restore(query)
         return restored if restored != normalise(query) else None
 
-    def rankings(self, query: str, compare: bool = False) -> dict[str, Ranking]:
+    def dense_query_text(self, query: str) -> str:
+        """The text the dense model embeds for a query: accents restored when few, filler words
+        dropped when long (the situation head reads the same vector)."""
+        best_form = self.restore_query(query) or normalise(query)
+        return shorten_for_dense(best_form, self.config.dense_max_syllables)
+
+    def embed_query(self, query: str) -> np.ndarray:
+        """The dense query vector (one row) for `dense_query_text(query)`."""
+        return self.embedder.embed_queries([self.dense_query_text(query)])[0]
+
+    def rankings(
+        self, query: str, compare: bool = False, vector: np.ndarray | None = None
+    ) -> dict[str, Ranking]:
         """Each retriever's ranked rows for the query.
 
         "dense" embeds the query once, with diacritics restored first when it has few of them
         (restored text fed to the accented BM25 as well scored slightly worse: the two views
-        then make the same mistakes). `compare` adds "dense_raw" (the query as typed) for the
-        bench.
+        then make the same mistakes); pass `vector` when it is already computed. `compare` adds
+        "dense_raw" (the query as typed) for the bench.
         """
         depth = self.config.depth
-        typed = normalise(query)
-        best_form = self.restore_query(query) or typed
         found = {
             "bm25": Ranking.from_scores(self._bm25.get_scores(accented_terms(query)), depth),
             "bm25_plain": Ranking.from_scores(
                 self._bm25_plain.get_scores(plain_terms(query)), depth
             ),
         }
-        texts = [best_form] + ([typed] if compare else [])
-        texts = [shorten_for_dense(t, self.config.dense_max_syllables) for t in texts]
-        scores, ids = self.vectors.search(self.embedder.embed_queries(texts), depth)
+        rows = [vector if vector is not None else self.embed_query(query)]
+        if compare:
+            typed = shorten_for_dense(normalise(query), self.config.dense_max_syllables)
+            rows.append(self.embedder.embed_queries([typed])[0])
+        scores, ids = self.vectors.search(np.stack(rows), depth)
         for name, row_scores, row_ids in zip(("dense", "dense_raw"), scores, ids, strict=False):
             kept = [(int(i), float(s)) for i, s in zip(row_ids, row_scores, strict=True) if i >= 0]
             found[name] = Ranking(tuple(i for i, _ in kept), tuple(s for _, s in kept))
@@ -202,16 +214,19 @@ class Retriever:
         return [hits[i] for i in distinct_by(rows, [h.passage.lesson_id for h in hits], n)]
 
     def assess(self, query: str, k: int = 5) -> Assessment:
-        """Search, then judge: answer, ask which lesson was meant, or say we are unsure."""
-        found = self.rankings(query)
+        """Search, then judge: answer, ask which lesson was meant, or say we are unsure.
+        The assessment keeps the query vector for the situation head."""
+        vector = self.embed_query(query)
+        found = self.rankings(query, vector=vector)
         ranked = self.fuse(found, self.config.depth)
-        return assess_hits(
+        assessment = assess_hits(
             query,
             ranked[:k],
             self.top_lessons(ranked),
             self.features(query, found, ranked),
             self.config.calibration,
         )
+        return replace(assessment, vector=vector)
 
     def features(
         self, query: str, found: dict[str, Ranking], hits: Sequence[Hit]

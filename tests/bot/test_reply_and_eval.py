@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from bot.conversation import clean_incoming
-from bot.evaluate import score_item, summarise
+from bot.evaluate import dialogue_as_item, score_item, summarise
 from bot.reply import Bubble, Button, reply_from_rasa
 from bot.telegram_app import keyboard_for
 
@@ -91,3 +91,30 @@ def test_summarise_reports_rates_confusion_and_failures():
     assert summary["by_variant"] == {"standard": 1.0, "typo": 0.0}
     assert summary["decision_confusion"]["refuse"]["answer"] == 1
     assert summary["failed"] == ["b"] and summary["p50_ms"] == 20.0
+
+
+def test_eval_lead_and_length_count_only_answer_items():
+    items = [
+        {"id": "a", "topic": "t", "variant": "v", "expect": "answer", "must_mention_any": ["mức 2"]},
+        {"id": "b", "topic": "t", "variant": "v", "expect": "answer", "must_mention_any": ["OTP"]},
+        {"id": "c", "topic": "t", "variant": "v", "expect": "refuse", "must_mention_any": []},
+    ]
+    late = [{"text": "x" * 400}, {"text": "đừng đưa OTP", "decision": "answer"}]
+    replies = [[{"text": "Tài khoản mức 2 …", "decision": "answer"}], late, [{"text": "không"}]]
+    results = [score_item(i, r) for i, r in zip(items, replies, strict=True)]
+    summary = summarise(items, results, [1.0, 2.0, 3.0])
+    assert [r["lead"] for r in results[:2]] == [True, False]
+    assert summary["lead"] == 0.5
+    assert summary["median_chars"] == (len("Tài khoản mức 2 …") + 413) // 2
+
+
+def test_eval_dialogue_scores_its_last_turn_with_earlier_turns_as_context():
+    dialogue = {
+        "id": "d1", "kind": "ellipsis", "turns": ["cài vneid thế nào", "còn iphone thì sao"],
+        "final_expect": "answer", "final_must_mention_any": ["App Store"],
+        "final_must_not_mention": [],
+    }
+    item = dialogue_as_item(dialogue)
+    assert item["question"] == "còn iphone thì sao"
+    assert item["context"] == ["cài vneid thế nào"]
+    assert item["expect"] == "answer" and item["must_mention_any"] == ["App Store"]
