@@ -88,3 +88,44 @@ def offer_human_bubble() -> dict:
             (texts.BUTTON_NO_HUMAN, payload("deny")),
         ],
     )
+
+
+def answer_buttons(lesson: Lesson) -> list[tuple[str, str]]:
+    """Xem các bước (when the lesson has steps), Học bài này, Hỏi người hỗ trợ."""
+    if not lesson.steps:
+        return lesson_buttons(lesson)
+    steps = (texts.BUTTON_STEPS, payload("show_steps", lesson_id=lesson.id))
+    return [steps, *lesson_buttons(lesson)]
+
+
+def compose_lead_answer(lead: str, support: str, lesson: Lesson) -> list[dict]:
+    """Answer first: the lead (the passage that answers, already cut short), at most one
+    supporting passage, then the lesson, its source and the buttons."""
+    footer = [support] if support else []
+    footer.append(source_line(lesson))
+    if lesson.changed:
+        footer.append(texts.ANSWER_CHANGED.format(changed=lesson.changed.rstrip(".") + "."))
+    return [bubble(lead), bubble("\n".join(footer), answer_buttons(lesson))]
+
+
+def compose_steps(lesson: Lesson) -> list[dict]:
+    """Every step of a lesson, numbered, then the lesson's buttons."""
+    lines = [texts.STEPS_HEADER.format(title=lesson.title)]
+    lines += [f"{n}. {step.title}: {' '.join(step.body.split())}"
+              for n, step in enumerate(lesson.steps, 1)]
+    return [bubble("\n".join(lines)), bubble(source_line(lesson), lesson_buttons(lesson))]
+
+
+def compose_referral(text: str, source_title: str, source_url: str, official: bool) -> list[dict]:
+    """Where to ask, with an honest source label, and the offer of a person."""
+    label = texts.REFERRAL_SOURCE_OFFICIAL if official else texts.REFERRAL_SOURCE_PRESS
+    body = f"{texts.REFERRAL_INTRO}\n{text}\n{label.format(title=source_title, url=source_url)}"
+    return [bubble(body), offer_human_bubble()]
+
+
+def compose_medical_refusal(booking_lesson: str, health_book_lesson: str) -> list[dict]:
+    buttons = [
+        (texts.BUTTON_BOOKING, payload("choose_lesson", lesson_id=booking_lesson)),
+        (texts.BUTTON_HEALTH_BOOK, payload("choose_lesson", lesson_id=health_book_lesson)),
+    ]
+    return [bubble(texts.MEDICAL_REFUSAL, buttons)]

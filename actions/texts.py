@@ -84,3 +84,38 @@ LESSON_NOT_FOUND = "Xin lỗi, bài này không còn nữa. Bác/anh/chị chọ
 EMPTY_MESSAGE = (
     "Bác/anh/chị chưa gõ gì ạ. Bác/anh/chị cứ gõ câu hỏi, có dấu hay không dấu đều được."
 )
+BUTTON_STEPS = "📋 Xem các bước"
+STEPS_HEADER = "Các bước của bài «{title}»:"
+CAUTION_PASTED = (
+    "⚠️ Tin này có dấu hiệu lừa đảo. Bác/anh/chị đừng bấm vào đường link, đừng gọi lại số "
+    "trong tin và không gửi mã OTP hay mật khẩu cho ai. Muốn kiểm tra, hãy hỏi thẳng ngân hàng "
+    "hoặc cơ quan đó qua số điện thoại chính thức in trên thẻ hoặc giấy tờ; báo tin nhắn lừa đảo "
+    "miễn phí tới 156."
+)
+SMALL_TALK = {
+    "thanks": "Dạ không có gì ạ. Khi cần, bác/anh/chị cứ gõ câu hỏi cho tôi.",
+    "bye": "Dạ, chúc bác/anh/chị một ngày tốt lành. Khi cần cứ nhắn cho tôi ạ.",
+    "who_are_you": (
+        "Tôi là Trợ lý số của xã, một trợ lý tự động (AI), không phải người thật. Tôi giúp bà "
+        "con dùng VNeID, dịch vụ công trực tuyến, thanh toán và giữ an toàn trên mạng; khi cần, "
+        "tôi nối bác/anh/chị với Đại sứ số của xã."
+    ),
+}
+SMALL_TALK_DEFAULT = (
+    "Dạ, tôi là trợ lý tự động của xã. Bác/anh/chị cần hỏi gì về VNeID, dịch vụ công, "
+    "thanh toán hay chống lừa đảo ạ?"
+)
+REFERRAL_INTRO = "Việc này nằm ngoài các bài của tôi, nhưng tôi có thể chỉ nơi hỏi đúng chỗ:"
+REFERRAL_SOURCE_OFFICIAL = "🔗 Nguồn chính thức: {title} – {url}"
+REFERRAL_SOURCE_PRESS = "🔗 Nguồn tham khảo (báo): {title} – {url}"
+MEDICAL_REFUSAL = (
+    "Xin lỗi, tôi là trợ lý tự động nên không thể tư vấn bệnh hay thuốc. Bác/anh/chị nên hỏi "
+    "bác sĩ hoặc đến trạm y tế, cơ sở y tế gần nhất; khi cấp cứu (đau ngực, khó thở, ngất) hãy "
+    "gọi 115 ngay. Tôi có thể hướng dẫn đặt lịch khám online hoặc xem sổ sức khỏe điện tử trên VNeID."
+)
+BUTTON_BOOKING = "📅 Đặt lịch khám online"
+BUTTON_HEALTH_BOOK = "📗 Sổ sức khỏe trên VNeID"
+AI_DISCLOSURE = (
+    "🤖 Tôi là trợ lý tự động (AI) của xã, không phải người thật; khi cần, tôi nối "
+    "bác/anh/chị với Đại sứ số."
+)

@@ -28,25 +28,53 @@ class Signals:
     has_secret: bool
     retrieval_decision: str  # "answer" | "clarify" | "unsure"
     retrieval_confidence: float
+    situation: str = "question"  # label from knowledge.situation (the learned reading)
+    situation_kind: str = ""
+
+
+# What the learned reading of harm leads to: the urgent steps, or a person and evidence.
+HARM_TO_URGENT = {
+    "money_lost": "money_lost",
+    "code_given": "credentials_given",
+    "remote_app": "malware_installed",
+    "account_taken": "account_taken",
+    "threatened": "threatened",
+    "identity_misused": "impersonated",
+}
+
+
+def urgent_kind(signals: Signals) -> str | None:
+    """The harm this message tells of: the high-precision rule first, then the learned reading."""
+    if signals.urgent:
+        return signals.urgent
+    if signals.situation == "harm":
+        return HARM_TO_URGENT.get(signals.situation_kind, "money_lost")
+    return None
 
 
 def choose_reply(signals: Signals) -> str:
-    """One of: urgent, secret, refuse, handoff, escalate, answer, clarify, unsure."""
-    if signals.urgent and signals.urgent not in PERSON_NOT_BANK:
+    """One of: urgent, secret, refuse, handoff, escalate, caution, small_talk, answer, clarify,
+    unsure. Safety first: harm, then secrets, then scope, then a person, then retrieval."""
+    harm = urgent_kind(signals)
+    if harm and harm not in PERSON_NOT_BANK:
         return "urgent"
     if signals.has_secret:
         return "secret"
-    if signals.out_of_scope:
+    if signals.out_of_scope or signals.situation == "out_of_scope":
         return "refuse"
+    if signals.situation == "pasted_message":
+        return "caution"
     # DIET's out_of_scope alone refuses only when retrieval found nothing worth offering: an
     # in-domain question it mislabels still gets an answer or "Ý bác/anh/chị là:" choices.
     weak_answer = signals.retrieval_decision == "unsure" or signals.retrieval_confidence < 0.3
     if signals.intent == "out_of_scope" and signals.intent_confidence >= 0.8 and weak_answer:
         return "refuse"
-    if signals.needs_person == "asks_human":
+    if signals.needs_person == "asks_human" or signals.situation_kind == "ask_person":
         return "handoff"
-    if signals.needs_person or signals.urgent in PERSON_NOT_BANK:
+    if signals.needs_person or harm in PERSON_NOT_BANK or signals.situation == "wants_person":
         return "escalate"
+    if signals.situation == "small_talk" and signals.retrieval_decision != "answer":
+        return "small_talk"
     nothing_near = signals.retrieval_confidence < OUT_OF_DOMAIN_BELOW
     if signals.retrieval_decision == "unsure" and nothing_near:
         return "refuse"

@@ -16,7 +16,7 @@ from bot.rasa_client import RasaClient, RasaUnavailable
 from bot.reply import Bubble, Reply, reply_from_rasa, text_reply
 from nlu.normalise import to_nfc
 from nlu.privacy import mask_for_assistant
-from storage.learners import get_or_create_learner, log_message
+from storage.learners import get_or_create_learner, has_been_answered, log_message
 from storage.session import session_scope
 
 log = logging.getLogger(__name__)
@@ -57,17 +57,20 @@ class Conversation:
         self.after_reply = after_reply
         self.forget_history = forget_history
 
-    def _log(self, sender_id: str, direction: str, text: str) -> None:
+    def _log(self, sender_id: str, direction: str, text: str) -> bool:
+        """Store the message; True when the assistant had never answered this person before."""
         with session_scope(self.database_url) as session:
             learner = get_or_create_learner(session, sender_id=sender_id)
+            first_contact = not has_been_answered(session, learner=learner)
             log_message(session, learner=learner, direction=direction, text=text)
+            return first_contact
 
     async def handle(self, sender_id: str, text: str | None) -> Reply:
         """Reply to one message (text or a button payload) from `sender_id`."""
         text, was_cut = clean_incoming(text, self.max_chars)
         if not text:
             return text_reply(texts.EMPTY)
-        await asyncio.to_thread(self._log, sender_id, "in", text)
+        first_contact = await asyncio.to_thread(self._log, sender_id, "in", text)
         reply = await self._intercepted(sender_id, text)
         if reply is None:
             try:
@@ -78,6 +81,8 @@ class Conversation:
             if not reply.bubbles:  # an action failed: never leave the person without an answer
                 log.warning("empty reply from rasa for %s", sender_id)
                 reply = text_reply(texts.NO_REPLY)
+        if first_contact and reply.decision != DATA_DELETED:  # Luật Trí tuệ nhân tạo, 1/3/2026
+            reply = Reply((*reply.bubbles, Bubble(texts.AI_NOTICE)), reply.decision, reply.meta)
         if was_cut:
             notice = Bubble(texts.TOO_LONG.format(limit=self.max_chars))
             reply = Reply((notice, *reply.bubbles), reply.decision)

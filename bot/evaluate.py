@@ -90,8 +90,8 @@ def summarise(items: list[dict], results: list[dict], latencies_ms: list[float])
         (item, result) for item, result in zip(items, results, strict=True)
         if item["expect"] == "answer"
     ]
-    scored_lead = [r["lead"] for item, r in answers if item.get("must_mention_any")]
-    lengths = [r["chars"] for _, r in answers]
+    scored_lead = [r.get("lead", False) for item, r in answers if item.get("must_mention_any")]
+    lengths = [r["chars"] for _, r in answers if "chars" in r]
 
     return {
         "items": len(items),
@@ -138,6 +138,7 @@ def run_eval(
     results, latencies = [], []
     for item in items:
         sender = f"web:eval-{uuid.uuid4().hex[:12]}"
+        ask(sender, "/greet")  # a conversation opens as on Telegram's Start: greeting, AI notice
         for turn in item.get("context", ()):
             ask(sender, turn)
         started = time.perf_counter()

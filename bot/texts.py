@@ -16,3 +16,7 @@ NO_REPLY = (
     "Xin lỗi, tôi gặp trục trặc khi trả lời câu này. Bác/anh/chị gửi lại hoặc hỏi cách khác giúp "
     "tôi; cần người giúp thì gõ \"gặp người hỗ trợ\" ạ."
 )
+AI_NOTICE = (
+    "🤖 Tôi là trợ lý tự động (AI) của xã, không phải người thật. Khi cần, tôi nối "
+    "bác/anh/chị với Đại sứ số (người hỗ trợ của xã)."
+)

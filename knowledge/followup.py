@@ -47,6 +47,29 @@ def is_leaning(text: str) -> bool:
     return len(words.split()) <= MAX_FOLLOWUP_WORDS and bool(_LEANING.search(words))
 
 
+# Words of a follow-up's shape that say nothing about its topic.
+_SHAPE_WORDS = frozenset(
+    [
+        "con", "the", "thi", "sao", "vay", "neu", "nhung", "voi", "cai", "roi", "xong",
+        "sau", "do", "tiep", "theo", "nao", "lam", "duoc", "khong", "ko", "k", "bao", "lau",
+        "mat", "nhieu", "may", "ngay", "o", "dau", "cho", "phi", "co", "can", "phai", "ai",
+        "a", "ah", "nhe", "ha"
+    ]
+)
+MAX_TOPIC_WORDS = 2
+
+
+def topic_words(text: str) -> list[str]:
+    """The words of a message that name a topic (not its question shape)."""
+    return [w for w in plain(text).split() if w.strip("?.!,") not in _SHAPE_WORDS]
+
+
+def is_followup(text: str) -> bool:
+    """Leans on the previous question and names at most a couple of topic words of its own:
+    "còn iphone thì sao" is, "làm thế nào để chuyển khoản qr" stands alone."""
+    return is_leaning(text) and len(topic_words(text)) <= MAX_TOPIC_WORDS
+
+
 def with_previous(text: str, previous_question: str) -> str:
     """The follow-up read with the question it leans on."""
     return f"{text.strip()} {previous_question.strip()}".strip()

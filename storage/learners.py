@@ -54,3 +54,13 @@ def list_messages(session: Session, *, learner: Learner, limit: int = 50) -> lis
         .limit(limit)
     ).all()
     return list(reversed(rows))
+
+
+def has_been_answered(session: Session, *, learner: Learner) -> bool:
+    """True once the assistant has sent this learner anything (their first contact is over)."""
+    found = session.scalar(
+        select(MessageLog.id)
+        .where(MessageLog.learner_id == learner.id, MessageLog.direction == "out")
+        .limit(1)
+    )
+    return found is not None

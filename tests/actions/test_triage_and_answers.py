@@ -62,9 +62,10 @@ def test_compose_answer_names_lesson_source_and_offers_buttons():
 
 
 def test_every_reply_kind_has_an_eval_decision():
-    from actions.knowledge import EVAL_DECISION
+    from actions.respond import EVAL_DECISION
 
-    kinds = {"urgent", "secret", "refuse", "handoff", "escalate", "answer", "clarify", "unsure"}
+    kinds = {"urgent", "secret", "refuse", "handoff", "escalate", "answer", "clarify", "unsure",
+             "caution", "small_talk"}
     assert kinds <= set(EVAL_DECISION)
     assert set(EVAL_DECISION.values()) <= {"answer", "escalate", "refuse"}
 

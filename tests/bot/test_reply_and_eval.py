@@ -95,7 +95,8 @@ def test_summarise_reports_rates_confusion_and_failures():
 
 def test_eval_lead_and_length_count_only_answer_items():
     items = [
-        {"id": "a", "topic": "t", "variant": "v", "expect": "answer", "must_mention_any": ["mức 2"]},
+        {"id": "a", "topic": "t", "variant": "v", "expect": "answer",
+         "must_mention_any": ["mức 2"]},
         {"id": "b", "topic": "t", "variant": "v", "expect": "answer", "must_mention_any": ["OTP"]},
         {"id": "c", "topic": "t", "variant": "v", "expect": "refuse", "must_mention_any": []},
     ]
