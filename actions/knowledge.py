@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers, texts
 from actions.dispatch import is_button_payload, send_bubbles
-from actions.handoff import open_escalation_for, urgent_bubbles
+from actions.escalate import open_escalation_for, urgent_bubbles
 from actions.runtime import get_retriever, lessons_by_id
 from actions.triage import THREAT_KINDS, Signals, choose_reply
 from knowledge.scope import (
