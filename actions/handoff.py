@@ -1,8 +1,8 @@
 """Open an escalation to a Đại sứ số and alert the first person in the chain; link a learner
 to a mentor by invite code. The gateway does the live relay, the buttons and the SLA timers.
 
-The rules and wording come from `bot.handoff`, `bot.escalation_texts` and `bot.escalation_flow`:
-pure or storage-only modules (no channel code), shared with the gateway's SLA job.
+The rules, wording and database workflow come from the `escalation` package, which the gateway
+uses too; opening itself is in `actions/escalate.py`, shared with `actions/knowledge.py`.
 """
 
 from __future__ import annotations
@@ -13,49 +13,16 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers, texts
 from actions.dispatch import send_bubbles
+from actions.escalate import open_escalation_for
+from actions.knowledge import reply_if_question
 from actions.runtime import database_url, lessons_by_id
-from bot import escalation_texts as et
-from bot.escalation_flow import Sla, open_and_alert
-from bot.handoff import short_name
-from config import get_settings
+from escalation import learner_texts as lt
+from escalation.summary import short_name
+from escalation.texts import bubble
 from knowledge.scope import detect_needs_person
 from storage.learners import get_or_create_learner
 from storage.mentors import code_from_text, get_mentor_by_code, link_learner
 from storage.session import session_scope
-
-
-def urgent_bubbles(kind: str) -> list[dict]:
-    """The immediate safety steps, before anything else."""
-    steps = texts.URGENT_THREAT_STEPS if kind == "threat" else texts.URGENT_STEPS
-    return [answers.bubble(steps)]
-
-
-def _sla() -> Sla:
-    settings = get_settings()
-    return Sla(settings.SLA_URGENT_SECONDS, settings.SLA_NORMAL_SECONDS)
-
-
-def open_escalation_for(
-    sender_id: str, *, reason: str, urgent: bool, summary: str, topic: str = ""
-) -> list[dict]:
-    """Open the escalation (or find the open one), alert the first person in the chain through
-    the outbox, and say honestly what happens next."""
-    sla = _sla()
-    with session_scope(database_url()) as session:
-        opened = open_and_alert(
-            session,
-            sender_id=sender_id,
-            reason=reason,
-            urgent=urgent,
-            summary=summary,
-            topic=topic,
-            sla=sla,
-        )
-    if not opened.is_new:
-        return [answers.bubble(et.ALREADY_WAITING)]
-    return et.opened_for_learner(
-        opened.escalation_id, alerted=opened.alerted, urgent=urgent, wait=sla.seconds(urgent)
-    )
 
 
 def topic_of(tracker: Tracker) -> str:
@@ -72,8 +39,6 @@ def _answer_instead(dispatcher: CollectingDispatcher, tracker: Tracker) -> list 
     text = (tracker.latest_message.get("text") or "").strip()
     if tracker.get_slot("offered_human") or detect_needs_person(text) == "asks_human":
         return None
-    from actions.knowledge import reply_if_question  # actions.knowledge imports this module
-
     return reply_if_question(dispatcher, tracker, unless=frozenset({"unsure"}))
 
 
@@ -112,14 +77,14 @@ def start_code_bubbles(sender_id: str, code: str | None) -> list[dict] | None:
             return None
         name = short_name(mentor.name, "")
         if mentor.sender_id == sender_id:
-            return [et.bubble(et.OWN_CODE)]
+            return [bubble(lt.OWN_CODE)]
         learner = get_or_create_learner(session, sender_id=sender_id)
         if learner.mentor_id == mentor.id:
-            return et.linked(name)
+            return lt.linked(name)
         if learner.consent:
             link_learner(session, learner=learner, mentor=mentor)
-            return et.linked(name)
-        return et.link_ask(name, mentor.area, mentor.invite_code)
+            return lt.linked(name)
+        return lt.link_ask(name, mentor.area, mentor.invite_code)
 
 
 class ActionStartCode(Action):
@@ -131,7 +96,7 @@ class ActionStartCode(Action):
         code = code_from_text(entity or tracker.latest_message.get("text") or "")
         bubbles = start_code_bubbles(tracker.sender_id, code)
         if bubbles is None:
-            dispatcher.utter_message(text=et.CODE_UNKNOWN)
+            dispatcher.utter_message(text=lt.CODE_UNKNOWN)
             dispatcher.utter_message(response="utter_greet")
             bubbles = []
         send_bubbles(dispatcher, bubbles, decision="answer")

@@ -8,7 +8,7 @@ from rasa_sdk.events import SlotSet
 
 from actions import answers, texts
 from actions.conversation import Context, remember
-from actions.handoff import open_escalation_for, urgent_bubbles
+from actions.escalate import open_escalation_for, urgent_bubbles
 from actions.runtime import lessons_by_id, sections_of
 from actions.triage import THREAT_KINDS, Signals, choose_reply, urgent_kind
 from actions.understand import Reading, read_message

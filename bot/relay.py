@@ -1,6 +1,6 @@
 """The live hand-off in the gateway: an interceptor that runs before Rasa.
 
-1. Hand-off buttons (/esc_<kind>{…}) go straight to the escalation rules (bot/handoff_controls).
+1. Hand-off buttons (/esc_<kind>{…}) go straight to the escalation rules (escalation/controls).
 2. A learner in a CLAIMED hand-off: their messages go to the mentor, the assistant stays quiet.
 3. A mentor: "Ghi chú: …" is a note, "Việc của tôi" lists their work, anything else they type
    goes to the learner they currently handle. A mentor with nobody to handle talks to the bot.
@@ -15,21 +15,22 @@ from collections.abc import Awaitable, Callable
 
 from sqlalchemy.orm import Session
 
-from bot import escalation_texts as t
-from bot.escalation_flow import Sla
-from bot.handoff import (
-    IllegalTransition,
+from bot.reply import Bubble, Reply
+from config import Settings
+from escalation import learner_texts as lt
+from escalation import mentor_texts as mt
+from escalation import texts as t
+from escalation.chain import Sla
+from escalation.commands import (
     is_control,
     is_end_request,
     is_mine_request,
     parse_control,
     parse_note,
-    short_name,
-    transition,
 )
-from bot.handoff_controls import CONTROLS, end_by_learner, mentor_name, my_work
-from bot.reply import Bubble, Reply
-from config import Settings
+from escalation.controls import CONTROLS, end_by_learner, mentor_name, my_work
+from escalation.states import IllegalTransition, transition
+from escalation.summary import LEARNER_FALLBACK, short_name
 from nlu.privacy import mask_personal_data
 from storage.escalations import (
     claimed_by,
@@ -92,11 +93,11 @@ def from_learner(session: Session, sender_id: str, text: str) -> list[dict] | No
     if is_end_request(text):
         return end_by_learner(session, escalation, learner)
     if text.startswith("/"):  # an old button of the assistant's
-        return t.in_handoff(escalation.id, mentor_name(mentor))
+        return lt.in_handoff(escalation.id, mentor_name(mentor))
     transition(escalation.status, "relay")
     record_event(session, escalation=escalation, kind="message", actor=sender_id, detail=text)
-    who = short_name(learner.display_name, t.LEARNER_FALLBACK)
-    line = t.FROM_LEARNER.format(who=who, id=escalation.id, text=mask_personal_data(text))
+    who = short_name(learner.display_name, LEARNER_FALLBACK)
+    line = mt.FROM_LEARNER.format(who=who, id=escalation.id, text=mask_personal_data(text))
     enqueue(session, recipient=mentor.sender_id, bubbles=[t.bubble(line)])
     return []
 
@@ -117,7 +118,7 @@ def from_mentor(session: Session, mentor: Mentor, text: str) -> list[dict] | Non
     record_event(
         session, escalation=escalation, kind="message", actor=mentor.sender_id, detail=text
     )
-    line = t.FROM_MENTOR.format(name=mentor_name(mentor), text=text)
+    line = lt.FROM_MENTOR.format(name=mentor_name(mentor), text=text)
     enqueue(session, recipient=learner.sender_id, bubbles=[t.bubble(line)])
     return []
 
@@ -127,14 +128,12 @@ def save_note(session: Session, mentor: Mentor, escalation_id: int | None, note:
     if escalation_id is not None:
         escalation = get_escalation(session, escalation_id)
         if escalation is None or escalation.claimed_by_id != mentor.id:
-            return [t.bubble(t.NOTE_NOWHERE)]
+            return [t.bubble(mt.NOTE_NOWHERE)]
     else:
         handling = claimed_by(session, mentor_id=mentor.id)
         escalation = handling[0] if handling else latest_handled(session, mentor_id=mentor.id)
     if escalation is None:
-        return [t.bubble(t.NOTE_NOWHERE)]
+        return [t.bubble(mt.NOTE_NOWHERE)]
     transition(escalation.status, "note")
-    record_event(
-        session, escalation=escalation, kind="note", actor=mentor.sender_id, detail=note
-    )
-    return [t.bubble(t.NOTE_SAVED.format(id=escalation.id))]
+    record_event(session, escalation=escalation, kind="note", actor=mentor.sender_id, detail=note)
+    return [t.bubble(mt.NOTE_SAVED.format(id=escalation.id))]

@@ -9,14 +9,14 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 
-from bot.escalation_flow import Sla, run_sla_round
-from bot.handoff import sla_check_every
 from bot.outbox import Sender, deliver_due
 from bot.relay import make_relay
 from bot.reminders import reminder_job
 from bot.reply import Reply
 from bot.scheduler import Job
 from config import Settings
+from escalation.chain import Sla, sla_check_every
+from escalation.service import run_sla_round
 
 Interceptor = Callable[[str, str], Awaitable[Reply | None]]
 

@@ -5,12 +5,10 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import numpy as np
 
-if TYPE_CHECKING:
-    from knowledge.retriever import Hit
+from knowledge.hits import Hit
 
 DECISIONS = ("answer", "clarify", "unsure")
 
@@ -57,8 +55,9 @@ def fit_calibration(
         w -= 0.5 * (xs.T @ (p - y) / len(y) + l2 * np.r_[w[:-1], 0.0])
     raw = w[:-1] / scale
     bias = float(w[-1] - raw @ mean)
-    return Calibration({n: round(float(v), 3) for n, v in zip(FEATURES, raw, strict=True)},
-                       round(bias, 3))
+    return Calibration(
+        {n: round(float(v), 3) for n, v in zip(FEATURES, raw, strict=True)}, round(bias, 3)
+    )
 
 
 @dataclass(frozen=True)
@@ -99,5 +98,4 @@ def assess_hits(
     calibration = calibration or Calibration()
     confidence = calibration.confidence(features) if hits else 0.0
     decision = decide(confidence, suggestions, calibration) if hits else "unsure"
-    return Assessment(query, tuple(hits), tuple(suggestions), confidence, decision,
-                      dict(features))
+    return Assessment(query, tuple(hits), tuple(suggestions), confidence, decision, dict(features))

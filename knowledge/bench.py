@@ -19,8 +19,9 @@ from knowledge.assess import fit_calibration
 from knowledge.bm25 import BM25
 from knowledge.embed import Embedder
 from knowledge.files import Manifest, write_index
+from knowledge.hits import Hit
 from knowledge.index import VectorIndex
-from knowledge.retriever import Hit, Retriever
+from knowledge.retriever import Retriever
 from knowledge.terms import accented_terms
 from lessons.model import Lesson
 
@@ -184,8 +185,13 @@ def time_synthetic(passages_text: Sequence[str], n: int = 10_000, dim: int = 384
         write_index(Path(tmp), index, Manifest("synthetic", "-", dim, []))
         size = dir_size(Path(tmp))
     p50, p95 = percentiles_ms(samples)
-    return {"chunks": n, "build_s": round(build, 2), "faiss_bytes": size,
-            "search_p50_ms": p50, "search_p95_ms": p95}
+    return {
+        "chunks": n,
+        "build_s": round(build, 2),
+        "faiss_bytes": size,
+        "search_p50_ms": p50,
+        "search_p95_ms": p95,
+    }
 
 
 def rss_mb() -> dict:

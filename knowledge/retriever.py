@@ -24,6 +24,7 @@ from knowledge.files import (
     write_vector_cache,
 )
 from knowledge.fusion import Ranking, boost_by_group, distinct_by, top_rows, weighted_rrf
+from knowledge.hits import Hit
 from knowledge.index import VectorIndex
 from knowledge.terms import STOPWORDS, accented_terms, diacritic_ratio, plain_terms
 from lessons.model import Lesson
@@ -50,14 +51,6 @@ class RetrieverConfig:
     b: float = 0.75
     calibration: Calibration = field(default_factory=Calibration)
     dense_max_syllables: int = 32  # longer queries lose their filler words before embedding
-
-
-@dataclass(frozen=True)
-class Hit:
-    passage: Passage
-    score: float  # fused score
-    ranks: dict[str, int]  # 1-based rank in each retriever that returned it
-    scores: dict[str, float]  # raw score in each retriever that returned it
 
 
 def shorten_for_dense(text: str, limit: int) -> str:
@@ -88,9 +81,7 @@ def embed_with_cache(
     return np.stack([current[key] for key in keys]) if keys else np.zeros((0, embedder.dim))
 
 
-def _load_matching_index(
-    index_dir: Path, model: str, corpus: str, size: int
-) -> VectorIndex | None:
+def _load_matching_index(index_dir: Path, model: str, corpus: str, size: int) -> VectorIndex | None:
     """The saved index when it was built by this model from this corpus and reads back whole."""
     manifest = read_manifest(index_dir)
     if manifest is None or not manifest.matches(model, corpus):
@@ -140,8 +131,9 @@ class Retriever:
         if vectors is None:
             vectors = VectorIndex.from_vectors(embed_with_cache(embedder, passages, index_dir))
             passage_rows = [asdict(p) for p in passages]
-            write_index(index_dir, vectors, Manifest(embedder.name, corpus, vectors.dim,
-                                                     passage_rows))
+            write_index(
+                index_dir, vectors, Manifest(embedder.name, corpus, vectors.dim, passage_rows)
+            )
         return cls(passages, embedder, vectors, config=config)
 
     def restore_query(self, query: str) -> str | None:

@@ -2,7 +2,7 @@
 
 Status changes are conditional UPDATEs (`… WHERE status = <what the caller saw>`), so two people
 pressing a button at the same moment cannot both win, on SQLite and on PostgreSQL. Which status
-comes next is decided by the caller with `bot.handoff.transition`.
+comes next is decided by the caller with `escalation.states.transition`.
 """
 
 from __future__ import annotations

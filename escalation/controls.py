@@ -1,6 +1,6 @@
 """What each hand-off button does (/esc_<kind>{…}): claim, skip, done, end, note, mine, focus,
-rate, link. Each handler works inside the caller's session and returns the reply bubbles for
-the person who pressed; messages for the other side go to the outbox."""
+rate, link. Each handler works inside the caller's session, through `storage/`, and returns the
+reply bubbles for the person who pressed; messages for the other side go to the outbox."""
 
 from __future__ import annotations
 
@@ -8,16 +8,14 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
-from bot import escalation_texts as t
-from bot.escalation_flow import Sla, alert_next, expire
-from bot.handoff import (
-    Control,
-    claim_refusal,
-    control_payload,
-    is_valid_rating,
-    short_name,
-    transition,
-)
+from escalation import learner_texts as lt
+from escalation import mentor_texts as mt
+from escalation import texts as t
+from escalation.chain import Sla
+from escalation.commands import Control, control_payload, is_valid_rating
+from escalation.service import alert_next, expire
+from escalation.states import claim_refusal, transition
+from escalation.summary import LEARNER_FALLBACK, recent_lines, short_name
 from storage.escalations import (
     claim,
     claimed_by,
@@ -38,10 +36,10 @@ from storage.outbox import enqueue
 
 Handler = Callable[[Session, Sla, str, Control], list[dict]]
 REFUSALS = {
-    "closed": t.CLAIM_CLOSED,
-    "taken": t.CLAIM_TAKEN,
-    "passed": t.CLAIM_PASSED,
-    "not_yours": t.NOT_YOURS,
+    "closed": mt.CLAIM_CLOSED,
+    "taken": mt.CLAIM_TAKEN,
+    "passed": mt.CLAIM_PASSED,
+    "not_yours": mt.NOT_YOURS,
 }
 
 
@@ -77,7 +75,7 @@ def press_claim(session: Session, sla: Sla, sender_id: str, control: Control) ->
         session.refresh(escalation)  # someone else was faster
         refusal = refusal_for(session, escalation, mentor)
     if refusal == "yours":
-        return [t.bubble(t.FOCUSED.format(id=escalation.id), t.mentor_tools(escalation.id))]
+        return [t.bubble(mt.FOCUSED.format(id=escalation.id), mt.mentor_tools(escalation.id))]
     record_event(
         session, escalation=escalation, kind="claim_refused", actor=sender_id, detail=refusal
     )
@@ -89,12 +87,12 @@ def _claimed(session: Session, escalation: Escalation, mentor: Mentor) -> list[d
     learner = session.get(Learner, escalation.learner_id)
     name = mentor_name(mentor)
     enqueue(
-        session, recipient=learner.sender_id, bubbles=t.claimed_for_learner(escalation.id, name)
+        session, recipient=learner.sender_id, bubbles=lt.claimed_for_learner(escalation.id, name)
     )
     offered = [o.offered_at for o in list_offers(session, escalation=escalation)]
     since = offered[-1] if offered else escalation.created_at
-    waiting = t.recent_lines(learner_messages(session, learner_id=learner.id, since=since))
-    return t.claimed_for_mentor(escalation.id, name, waiting)
+    waiting = recent_lines(learner_messages(session, learner_id=learner.id, since=since))
+    return mt.claimed_for_mentor(escalation.id, name, waiting)
 
 
 def press_skip(session: Session, sla: Sla, sender_id: str, control: Control) -> list[dict]:
@@ -111,7 +109,7 @@ def press_skip(session: Session, sla: Sla, sender_id: str, control: Control) -> 
         session.refresh(escalation)
         if escalation.status == "alerted" and escalation.alerted_mentor_id == mentor.id:
             expire(session, escalation)
-    return [t.bubble(t.SKIPPED.format(id=escalation.id))]
+    return [t.bubble(mt.SKIPPED.format(id=escalation.id))]
 
 
 def press_end(session: Session, sla: Sla, sender_id: str, control: Control) -> list[dict]:
@@ -142,13 +140,13 @@ def _end_by_mentor(
     if escalation.status != "claimed" or not close(
         session, escalation=escalation, status=transition("claimed", event)
     ):
-        return [t.bubble(t.CLAIM_CLOSED.format(id=escalation.id))]
+        return [t.bubble(mt.CLAIM_CLOSED.format(id=escalation.id))]
     kind = "resolved" if event == "resolve" else "ended"
     record_event(session, escalation=escalation, kind=kind, actor=sender_id)
     learner = session.get(Learner, escalation.learner_id)
-    bubbles = t.ended_for_learner(escalation.id, mentor_name(mentor), by_learner=False)
+    bubbles = lt.ended_for_learner(escalation.id, mentor_name(mentor), by_learner=False)
     enqueue(session, recipient=learner.sender_id, bubbles=bubbles)
-    text = t.RESOLVED if event == "resolve" else t.MENTOR_ENDED
+    text = mt.RESOLVED if event == "resolve" else mt.MENTOR_ENDED
     return [t.bubble(text.format(id=escalation.id), [(t.MINE, control_payload("mine"))])]
 
 
@@ -162,15 +160,15 @@ def end_by_learner(session: Session, escalation: Escalation, learner: Learner) -
         record_event(session, escalation=escalation, kind="cancelled", actor=learner.sender_id)
         waiting = session.get(Mentor, escalation.alerted_mentor_id or -1)
         if waiting is not None:
-            text = t.LEARNER_CANCELLED.format(id=escalation.id)
+            text = mt.LEARNER_CANCELLED.format(id=escalation.id)
             enqueue(session, recipient=waiting.sender_id, bubbles=[t.bubble(text)])
-        return [t.bubble(t.CANCELLED)]
+        return [t.bubble(lt.CANCELLED)]
     record_event(session, escalation=escalation, kind="ended", actor=learner.sender_id)
     mentor = session.get(Mentor, escalation.claimed_by_id)
-    text = t.LEARNER_ENDED.format(id=escalation.id)
+    text = mt.LEARNER_ENDED.format(id=escalation.id)
     mine = [(t.MINE, control_payload("mine"))]
     enqueue(session, recipient=mentor.sender_id, bubbles=[t.bubble(text, mine)])
-    return t.ended_for_learner(escalation.id, mentor_name(mentor), by_learner=True)
+    return lt.ended_for_learner(escalation.id, mentor_name(mentor), by_learner=True)
 
 
 def press_rate(session: Session, sla: Sla, sender_id: str, control: Control) -> list[dict]:
@@ -183,20 +181,20 @@ def press_rate(session: Session, sla: Sla, sender_id: str, control: Control) -> 
         return _stale()
     transition(escalation.status, "rate")
     if not rate(session, escalation=escalation, rating=control.rating):
-        return [t.bubble(t.ALREADY_RATED)]
+        return [t.bubble(lt.ALREADY_RATED)]
     record_event(
         session, escalation=escalation, kind="rated", actor=sender_id, detail=str(control.rating)
     )
     mentor = session.get(Mentor, escalation.claimed_by_id)
-    text = t.RATED_TO_MENTOR.format(id=escalation.id, rating=control.rating)
+    text = mt.RATED_TO_MENTOR.format(id=escalation.id, rating=control.rating)
     enqueue(session, recipient=mentor.sender_id, bubbles=[t.bubble(text)])
-    return [t.bubble(t.RATED.format(rating=control.rating))]
+    return [t.bubble(lt.RATED.format(rating=control.rating))]
 
 
 def press_note(session: Session, sla: Sla, sender_id: str, control: Control) -> list[dict]:
     if get_mentor(session, sender_id=sender_id) is None:
         return _stale()
-    return [t.bubble(t.NOTE_HOWTO.format(id=control.escalation_id or ""))]
+    return [t.bubble(mt.NOTE_HOWTO.format(id=control.escalation_id or ""))]
 
 
 def press_mine(session: Session, sla: Sla, sender_id: str, control: Control) -> list[dict]:
@@ -211,11 +209,11 @@ def my_work(session: Session, mentor: Mentor) -> list[dict]:
     def line(escalation: Escalation) -> tuple[int, str]:
         learner = session.get(Learner, escalation.learner_id)
         minutes = int((now - escalation.created_at).total_seconds() // 60)
-        text = t.MINE_LINE.format(
+        text = mt.MINE_LINE.format(
             id=escalation.id,
             flag=" 🚨" if escalation.urgent else "",
-            who=short_name(learner.display_name, t.LEARNER_FALLBACK),
-            topic=escalation.topic or t.describe_reason(escalation.reason),
+            who=short_name(learner.display_name, LEARNER_FALLBACK),
+            topic=escalation.topic or mt.describe_reason(escalation.reason),
             age=f"{minutes} phút",
         )
         return escalation.id, text
@@ -223,7 +221,7 @@ def my_work(session: Session, mentor: Mentor) -> list[dict]:
     handling = [line(e) for e in claimed_by(session, mentor_id=mentor.id)]
     waiting = [line(e) for e in waiting_for(session, mentor_id=mentor.id)]
     mentees = mentee_counts(session).get(mentor.id, 0)
-    return t.mine_bubbles(handling, waiting, mentees)
+    return mt.mine_bubbles(handling, waiting, mentees)
 
 
 def press_focus(session: Session, sla: Sla, sender_id: str, control: Control) -> list[dict]:
@@ -234,19 +232,19 @@ def press_focus(session: Session, sla: Sla, sender_id: str, control: Control) ->
         return _stale()
     transition(escalation.status, "focus")
     set_focus(session, escalation=escalation)
-    return [t.bubble(t.FOCUSED.format(id=escalation.id), t.mentor_tools(escalation.id))]
+    return [t.bubble(mt.FOCUSED.format(id=escalation.id), mt.mentor_tools(escalation.id))]
 
 
 def press_link(session: Session, sla: Sla, sender_id: str, control: Control) -> list[dict]:
     """'Đồng ý' after opening a mentor's invite code: link, with consent recorded."""
     mentor = get_mentor_by_code(session, code=control.code or "")
     if mentor is None:
-        return [t.bubble(t.CODE_UNKNOWN)]
+        return [t.bubble(lt.CODE_UNKNOWN)]
     if mentor.sender_id == sender_id:
-        return [t.bubble(t.OWN_CODE)]
+        return [t.bubble(lt.OWN_CODE)]
     learner = get_or_create_learner(session, sender_id=sender_id)
     link_learner(session, learner=learner, mentor=mentor)
-    return t.linked(mentor_name(mentor))
+    return lt.linked(mentor_name(mentor))
 
 
 CONTROLS: dict[str, Handler] = {

@@ -2,8 +2,8 @@
 
 Used by the action server (opening an escalation alerts the first person) and by the gateway's
 SLA job (the next person, then the duty officer, then expiry). Everything happens inside the
-caller's session; pushed messages go to the durable outbox. No channel or network code here,
-so the action server can import it.
+caller's session, through `storage/`; pushed messages go to the durable outbox. No channel or
+network code here, so both the action server and the gateway import it.
 """
 
 from __future__ import annotations
@@ -13,17 +13,12 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from bot import escalation_texts as t
-from bot.handoff import (
-    Candidate,
-    chain_step,
-    choose_next,
-    due_at,
-    is_overdue,
-    sla_seconds,
-    transition,
-)
-from config import Settings
+from escalation import learner_texts as lt
+from escalation import mentor_texts as mt
+from escalation.chain import Candidate, Sla, chain_step, choose_next, due_at, is_overdue
+from escalation.states import transition
+from escalation.summary import learner_label, recent_lines
+from escalation.texts import bubble, describe_wait
 from storage.escalations import (
     close,
     find_active_escalation,
@@ -41,24 +36,6 @@ from storage.mentors import list_mentors, mentor_loads
 from storage.models import Escalation, Learner, Mentor, utcnow
 from storage.outbox import enqueue
 from storage.session import session_scope
-
-
-@dataclass(frozen=True)
-class Sla:
-    urgent_seconds: int
-    normal_seconds: int
-    idle_seconds: int = 86400  # a claimed hand-off nobody writes in is closed after this
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> Sla:
-        return cls(
-            settings.SLA_URGENT_SECONDS, settings.SLA_NORMAL_SECONDS, settings.HANDOFF_IDLE_SECONDS
-        )
-
-    def seconds(self, urgent: bool) -> int:
-        return sla_seconds(
-            urgent=urgent, urgent_seconds=self.urgent_seconds, normal_seconds=self.normal_seconds
-        )
 
 
 @dataclass(frozen=True)
@@ -151,10 +128,10 @@ def alert_next(
     alert = alert_for(session, escalation, mentor, wait=wait)
     enqueue(session, recipient=mentor.sender_id, bubbles=alert)
     if previous is not None and event == "timeout":
-        text = t.PASSED_ON.format(id=escalation.id, wait=t.describe_wait(wait))
-        enqueue(session, recipient=previous.sender_id, bubbles=[t.bubble(text)])
+        text = mt.PASSED_ON.format(id=escalation.id, wait=describe_wait(wait))
+        enqueue(session, recipient=previous.sender_id, bubbles=[bubble(text)])
     if previous is not None and step == "duty":
-        enqueue(session, recipient=learner.sender_id, bubbles=[t.bubble(t.PASSED_TO_DUTY)])
+        enqueue(session, recipient=learner.sender_id, bubbles=[bubble(lt.PASSED_TO_DUTY)])
     return mentor
 
 
@@ -162,11 +139,11 @@ def alert_for(session: Session, escalation: Escalation, mentor: Mentor, *, wait:
     """The alert bubbles for `mentor`: who, topic, reason, the last messages masked."""
     learner = session.get(Learner, escalation.learner_id)
     messages = learner_messages(session, learner_id=learner.id)
-    recent = t.recent_lines(messages) or t.recent_lines([("in", escalation.summary_masked)])
-    who = t.learner_label(
+    recent = recent_lines(messages) or recent_lines([("in", escalation.summary_masked)])
+    who = learner_label(
         learner.display_name, learner.channel, learner.area, learner.mentor_id == mentor.id
     )
-    return t.alert_bubbles(
+    return mt.alert_bubbles(
         escalation_id=escalation.id,
         urgent=escalation.urgent,
         reason=escalation.reason,
@@ -184,12 +161,12 @@ def hurry(session: Session, escalation: Escalation, *, sla: Sla) -> None:
         escalation.alert_due_at = urgent_due
     mentor = session.get(Mentor, escalation.alerted_mentor_id or -1)
     if mentor is not None:
-        text = t.NOW_URGENT.format(
+        text = mt.NOW_URGENT.format(
             id=escalation.id,
-            reason=t.describe_reason(escalation.reason),
-            wait=t.describe_wait(sla.urgent_seconds),
+            reason=mt.describe_reason(escalation.reason),
+            wait=describe_wait(sla.urgent_seconds),
         )
-        enqueue(session, recipient=mentor.sender_id, bubbles=[t.bubble(text)])
+        enqueue(session, recipient=mentor.sender_id, bubbles=[bubble(text)])
 
 
 def expire(session: Session, escalation: Escalation) -> bool:
@@ -199,7 +176,7 @@ def expire(session: Session, escalation: Escalation) -> bool:
         return False
     record_event(session, escalation=escalation, kind="expired")
     learner = session.get(Learner, escalation.learner_id)
-    enqueue(session, recipient=learner.sender_id, bubbles=t.expired_for_learner(escalation.urgent))
+    enqueue(session, recipient=learner.sender_id, bubbles=lt.expired_for_learner(escalation.urgent))
     return True
 
 
@@ -213,10 +190,10 @@ def close_idle(session: Session, escalation_id: int) -> bool:
     record_event(session, escalation=escalation, kind="idle_closed")
     learner = session.get(Learner, escalation.learner_id)
     mentor = session.get(Mentor, escalation.claimed_by_id)
-    enqueue(session, recipient=learner.sender_id, bubbles=t.idle_for_learner(escalation.id))
+    enqueue(session, recipient=learner.sender_id, bubbles=lt.idle_for_learner(escalation.id))
     if mentor is not None:
-        text = t.IDLE_FOR_MENTOR.format(id=escalation.id)
-        enqueue(session, recipient=mentor.sender_id, bubbles=[t.bubble(text)])
+        text = mt.IDLE_FOR_MENTOR.format(id=escalation.id)
+        enqueue(session, recipient=mentor.sender_id, bubbles=[bubble(text)])
     return True
 
 

@@ -7,9 +7,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from bot.escalation_flow import Sla, check_one, open_and_alert, run_sla_round
-from bot.handoff import control_payload
 from bot.relay import route_message
+from escalation.chain import Sla
+from escalation.commands import control_payload
+from escalation.service import check_one, open_and_alert, run_sla_round
 from storage.escalations import get_escalation, list_events, list_offers
 from storage.learners import get_or_create_learner, log_message
 from storage.mentors import add_mentor, link_learner
