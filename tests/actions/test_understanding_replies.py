@@ -1,0 +1,108 @@
+"""The pure parts of reading a message with the conversation and of composing replies."""
+
+from __future__ import annotations
+
+from actions import answers, texts
+from actions.conversation import Context, read_context, remember
+from actions.triage import Signals, choose_reply, urgent_kind
+from knowledge.followup import is_followup
+from lessons.referrals import find_referral, load_referrals
+from tests.knowledge.conftest import make_lesson
+
+
+def signals(**changes) -> Signals:
+    base = dict(intent="ask_question", intent_confidence=0.9, out_of_scope=None, urgent=None,
+                needs_person=None, has_secret=False, retrieval_decision="answer",
+                retrieval_confidence=0.8)
+    return Signals(**{**base, **changes})
+
+
+def test_learned_harm_escalates_even_when_no_rule_fires():
+    assert choose_reply(signals(situation="harm", situation_kind="money_lost")) == "urgent"
+    given = signals(situation="harm", situation_kind="code_given")
+    assert urgent_kind(given) == "credentials_given"
+    # identity used by someone else needs a person and evidence, not bank steps
+    assert choose_reply(signals(situation="harm", situation_kind="identity_misused")) == "escalate"
+
+
+def test_the_rule_wins_over_the_learned_reading_and_questions_stay_questions():
+    assert urgent_kind(signals(urgent="threatened", situation="harm",
+                               situation_kind="money_lost")) == "threatened"
+    assert choose_reply(signals(situation="question")) == "answer"
+
+
+def test_learned_situations_map_to_reply_kinds():
+    asks = signals(situation="wants_person", situation_kind="ask_person")
+    assert choose_reply(asks) == "handoff"
+    home = signals(situation="wants_person", situation_kind="home_visit")
+    assert choose_reply(home) == "escalate"
+    assert choose_reply(signals(situation="out_of_scope", situation_kind="medical")) == "refuse"
+    assert choose_reply(signals(situation="pasted_message", situation_kind="sms")) == "caution"
+    unsure = signals(situation="small_talk", retrieval_decision="unsure")
+    assert choose_reply(unsure) == "small_talk"
+    # a real answer beats a small-talk reading
+    assert choose_reply(signals(situation="small_talk")) == "answer"
+
+
+def test_context_round_trips_through_slot_events():
+    before = Context(recent=("a", "b", "c"))
+    events = remember(before, "d", question="quên mật khẩu vneid", lesson_id="vneid-mat-khau",
+                      trouble=False, offered=("x", "y"))
+    slots = {e["name"]: e["value"] for e in events}
+    context = read_context(slots)
+    assert context.last_question == "quên mật khẩu vneid"
+    assert context.last_lesson_id == "vneid-mat-khau"
+    assert context.offered_lessons == ("x", "y")
+    assert context.recent == ("b", "c", "d")  # the last three messages
+
+
+def test_remember_keeps_what_it_is_not_told_and_drops_old_choices():
+    before = Context(last_question="q", last_lesson_id="l", trouble_open=True,
+                     offered_lessons=("x",))
+    slots = {e["name"]: e["value"] for e in remember(before, "hi")}
+    assert slots["last_question"] == "q" and slots["trouble_open"] is True
+    assert slots["offered_lessons"] == []
+
+
+def test_followups_need_the_shape_and_few_topic_words():
+    assert is_followup("còn iphone thì sao") and is_followup("có mất phí ko")
+    assert not is_followup("lam the nao de chuyen khoan qr")
+    assert not is_followup("tôi đã chuyển rồi 20 triệu")
+
+
+def test_answer_first_puts_the_lead_alone_then_source_and_buttons():
+    lesson = make_lesson("vneid-muc-2", "Đăng ký VNeID mức 2", "Tóm tắt.",
+                         steps=(("Bước 1: Mang căn cước", "Đến công an xã."),))
+    bubbles = answers.compose_lead_answer("Đăng ký miễn phí.", "", lesson)
+    assert bubbles[0]["text"] == "Đăng ký miễn phí." and not bubbles[0]["buttons"]
+    titles = [b["title"] for b in bubbles[1]["buttons"]]
+    assert titles[0] == texts.BUTTON_STEPS and any("Học bài này" in t for t in titles)
+    assert bubbles[1]["buttons"][0]["payload"] == '/show_steps{"lesson_id":"vneid-muc-2"}'
+
+
+def test_steps_are_numbered():
+    lesson = make_lesson("l", "Bài", "Tóm tắt.", steps=(("Mở ứng dụng", "Bấm VNeID."),
+                                                       ("Đăng nhập", "Nhập số.")))
+    text = answers.compose_steps(lesson)[0]["text"]
+    assert "1. Mở ứng dụng: Bấm VNeID." in text and "2. Đăng nhập" in text
+
+
+def test_referrals_point_to_the_right_office_with_an_honest_source_label():
+    bhxh = find_referral("luong huu cua toi thang nay sao chua ve")
+    assert bhxh.id == "bhxh" and "1900 9068" in bhxh.text
+    assert find_referral("tranh chấp đất đai với hàng xóm").id == "commune"
+    assert find_referral("hôm nay trời đẹp").id == "commune"  # the commune centre by default
+    reply = answers.compose_referral(bhxh.text, bhxh.source_title, bhxh.source_url, bhxh.official)
+    assert "Nguồn tham khảo (báo)" in reply[0]["text"] and "chính thức" not in reply[0]["text"]
+
+
+def test_every_referral_has_a_source_and_no_secret_request():
+    for referral in load_referrals():
+        assert referral.source_url.startswith("https://") and referral.words
+        assert "mã OTP" not in referral.text or "không" in referral.text
+
+
+def test_medical_refusal_sends_to_a_doctor_and_offers_what_we_can_do():
+    bubble = answers.compose_medical_refusal("yt-dat-lich-kham", "yt-so-suc-khoe")[0]
+    assert "bác sĩ" in bubble["text"] and "115" in bubble["text"]
+    assert len(bubble["buttons"]) == 2
