@@ -12,11 +12,18 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from bot import texts
+from bot.address import address, choose_form
 from bot.rasa_client import RasaClient, RasaUnavailable
-from bot.reply import Bubble, Reply, reply_from_rasa, text_reply
+from bot.reply import Bubble, Button, Reply, reply_from_rasa, text_reply
 from nlu.normalise import to_nfc
 from nlu.privacy import mask_for_assistant
-from storage.learners import get_or_create_learner, has_been_answered, log_message
+from storage.learners import (
+    get_or_create_learner,
+    has_been_answered,
+    list_messages,
+    log_message,
+)
+from storage.learning import get_profile
 from storage.session import session_scope
 
 log = logging.getLogger(__name__)
@@ -38,6 +45,16 @@ def clean_incoming(text: str | None, limit: int) -> tuple[str, bool]:
     return text, False
 
 
+def addressed(reply: Reply, form: str) -> Reply:
+    """The reply with the person addressed one way throughout (texts and button titles)."""
+    bubbles = tuple(
+        Bubble(address(b.text, form), tuple(Button(address(x.title, form), x.payload)
+                                            for x in b.buttons))
+        for b in reply.bubbles
+    )
+    return Reply(bubbles, reply.decision, reply.meta)
+
+
 class Conversation:
     """Channel-independent handling of one incoming message."""
 
@@ -57,20 +74,29 @@ class Conversation:
         self.after_reply = after_reply
         self.forget_history = forget_history
 
-    def _log(self, sender_id: str, direction: str, text: str) -> bool:
-        """Store the message; True when the assistant had never answered this person before."""
+    def _log(self, sender_id: str, direction: str, text: str) -> None:
+        with session_scope(self.database_url) as session:
+            learner = get_or_create_learner(session, sender_id=sender_id)
+            log_message(session, learner=learner, direction=direction, text=text)
+
+    def _note_incoming(self, sender_id: str, text: str) -> tuple[bool, str]:
+        """Store the message; say whether the assistant has never answered this person, and
+        how to address them (from the elderly mode and how they write)."""
         with session_scope(self.database_url) as session:
             learner = get_or_create_learner(session, sender_id=sender_id)
             first_contact = not has_been_answered(session, learner=learner)
-            log_message(session, learner=learner, direction=direction, text=text)
-            return first_contact
+            log_message(session, learner=learner, direction="in", text=text)
+            profile = get_profile(session, learner=learner)
+            own = [m.text_masked for m in list_messages(session, learner=learner, limit=30)
+                   if m.direction == "in"]
+            return first_contact, choose_form(bool(profile and profile.elderly_mode), own)
 
     async def handle(self, sender_id: str, text: str | None) -> Reply:
         """Reply to one message (text or a button payload) from `sender_id`."""
         text, was_cut = clean_incoming(text, self.max_chars)
         if not text:
             return text_reply(texts.EMPTY)
-        first_contact = await asyncio.to_thread(self._log, sender_id, "in", text)
+        first_contact, form = await asyncio.to_thread(self._note_incoming, sender_id, text)
         reply = await self._intercepted(sender_id, text)
         if reply is None:
             try:
@@ -83,6 +109,7 @@ class Conversation:
                 reply = text_reply(texts.NO_REPLY)
         if first_contact and reply.decision != DATA_DELETED:  # Luật Trí tuệ nhân tạo, 1/3/2026
             reply = Reply((*reply.bubbles, Bubble(texts.AI_NOTICE)), reply.decision, reply.meta)
+        reply = addressed(reply, form)
         if was_cut:
             notice = Bubble(texts.TOO_LONG.format(limit=self.max_chars))
             reply = Reply((notice, *reply.bubbles), reply.decision)

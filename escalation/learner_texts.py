@@ -22,7 +22,7 @@ ALREADY_WAITING = (
     "Bác/anh/chị cứ nhắn thêm, người hỗ trợ sẽ đọc được."
 )
 CLAIMED_TO_LEARNER = (
-    "Đại sứ số {name} đã nhận hỗ trợ bác/anh/chị. Từ giờ tin nhắn của bác/anh/chị được chuyển "
+    "Đại sứ số {name} (người thật của xã) đã nhận hỗ trợ bác/anh/chị. Từ giờ tin nhắn của bác/anh/chị được chuyển "
     "thẳng tới {name}. Đại sứ số không bao giờ hỏi mã OTP hay mật khẩu. Xong việc, bấm "
     "“Kết thúc hỗ trợ” để quay lại trò chuyện với trợ lý."
 )
@@ -39,14 +39,14 @@ EXPIRED_URGENT = (
     "và trình báo công an xã hoặc gọi 113."
 )
 ENDED_BY_MENTOR = (
-    "Đại sứ số {name} đã kết thúc hỗ trợ. Từ giờ tôi (trợ lý) tiếp tục trả lời bác/anh/chị."
+    "Đại sứ số {name} đã kết thúc hỗ trợ. Từ giờ tôi (trợ lý tự động, AI) tiếp tục trả lời bác/anh/chị."
 )
 ENDED_BY_LEARNER = (
-    "Đã kết thúc hỗ trợ với Đại sứ số {name}. Từ giờ tôi (trợ lý) tiếp tục trả lời bác/anh/chị."
+    "Đã kết thúc hỗ trợ với Đại sứ số {name}. Từ giờ tôi (trợ lý tự động, AI) tiếp tục trả lời bác/anh/chị."
 )
 IDLE_FOR_LEARNER = (
     "Cuộc trò chuyện với Đại sứ số đã tạm đóng vì một thời gian không có tin nhắn. Từ giờ tôi "
-    "(trợ lý) tiếp tục trả lời bác/anh/chị; cần người giúp nữa thì bấm nút dưới đây ạ."
+    "(trợ lý tự động, AI) tiếp tục trả lời bác/anh/chị; cần người giúp nữa thì bấm nút dưới đây ạ."
 )
 CANCELLED = "Tôi đã hủy yêu cầu hỗ trợ. Khi cần, bác/anh/chị cứ bấm “Hỏi người hỗ trợ” ạ."
 RATE = "Bác/anh/chị thấy lần hỗ trợ này thế nào? Xin chấm từ 1 (chưa tốt) đến 5 (rất tốt) ạ:"

@@ -208,7 +208,7 @@ def test_telegram_deep_link_links_learner_to_mentor(stack):
     stack.telegram.push_update(
         {"message": stack.telegram.message(user, text=command, entities=entities)}
     )
-    ask = telegram_to(stack, user, "mời bác/anh/chị kết nối")
+    ask = telegram_to(stack, user, "mời bạn kết nối")
     linked = press_on_telegram(stack, user, buttons(ask)["Đồng ý"], "đã được kết nối")
     assert "Mai" in linked["text"]
     with session_scope(stack.settings.database_url) as session:
