@@ -62,8 +62,7 @@ HUMAN_CHANNEL_BY_NEED = {
 REFERRAL_CATEGORIES = frozenset({"public_other", "legal"})
 MEDICAL_CATEGORIES = frozenset({"medical"})
 BOOKING_LESSON, HEALTH_BOOK_LESSON = "yt-dat-lich-kham", "yt-so-suc-khoe"
-SUPPORT_WHEN_LEAD_UNDER = 140  # a short lead gets one supporting passage
-SUPPORT_CHARS = 200
+LEAD_SECTION_SCORE = 0.5  # a section retrieval did not return joins the lead above this
 
 
 def distinct_lessons(hits: Any, limit: int = 3) -> list[Lesson]:
@@ -85,18 +84,16 @@ def section_text(passage: Any) -> str:
 
 
 def lead_answer(question: str, lesson: Lesson, hits: Any = ()) -> list[dict]:
-    """Answer first: the section of `lesson` that answers `question` (ranked by retrieval, by
-    an FAQ's own question and by the kind of question), cut short; one supporting section
-    when the lead is short; then source and buttons."""
+    """Answer first: the sections of `lesson` that answer `question`, best first (retrieval's
+    order with the kind of question as tie-breaker), cut to a short lead of whole sentences;
+    then source and buttons ("Xem các bước" shows the rest)."""
     fused = {h.passage.id: h.score for h in hits if h.passage.lesson_id == lesson.id}
     ranked = rank_sections(question, sections_of(lesson.id), fused)
-    if not ranked:
+    chosen = [p for p, score in ranked if p.id in fused or score > LEAD_SECTION_SCORE][:3]
+    if not chosen:
         return answers.compose_answer([("", lesson.summary)], lesson)
-    lead = cut_lead(section_text(ranked[0][0]))
-    support = ""
-    if len(lead) < SUPPORT_WHEN_LEAD_UNDER and len(ranked) > 1:
-        support = cut_lead(section_text(ranked[1][0]), SUPPORT_CHARS)
-    return answers.compose_lead_answer(lead, support, lesson)
+    lead = cut_lead(" ".join(section_text(p) for p in chosen))
+    return answers.compose_lead_answer(lead, "", lesson)
 
 
 def answer_bubbles(question: str, hits: Any) -> list[dict]:
