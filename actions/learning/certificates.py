@@ -41,8 +41,8 @@ log = logging.getLogger(__name__)
 
 
 def issue_certificates(sender_id: str, domain: str) -> tuple[list[dict], list]:
-    """Issue (or show again) the certificates of completed domains; ask the name first.
-    Writes each certificate and its PDF."""
+    """Writes (or finds again) the certificate of each completed domain, and its PDF; asks
+    the name first."""
     catalogue, settings = lessons_by_id(), get_settings()
     with session_scope(database_url()) as session:
         learner = get_or_create_learner(session, sender_id=sender_id)
@@ -99,7 +99,7 @@ def issued_bubble(certificate: Certificate, public_url: str, is_printed: bool) -
 
 
 def write_certificate_pdf(certificate: Certificate, directory: Path) -> Path | None:
-    """Render the PDF into `directory` (kept for the Đại sứ số to print); None if it failed."""
+    """Writes the PDF into `directory` (kept for the Đại sứ số to print); None if it failed."""
     data = CertificateData(
         holder_name=certificate.holder_name,
         domain_title=DOMAINS[certificate.domain],

@@ -38,7 +38,7 @@ def visit_step(session: Session, learner: Learner, lesson: Lesson, number: int) 
 
 
 def start_lesson(sender_id: str, lesson_id: str, domain: str) -> tuple[list[dict], list]:
-    """A chosen lesson opens at once; the menu and domains ask for consent the first time."""
+    """A chosen lesson opens at once (writes the step); the menu and domains ask consent first."""
     catalogue = lessons_by_id()
     with session_scope(database_url()) as session:
         learner = get_or_create_learner(session, sender_id=sender_id)
@@ -57,7 +57,7 @@ def start_lesson(sender_id: str, lesson_id: str, domain: str) -> tuple[list[dict
 
 
 def continue_learning(sender_id: str) -> tuple[list[dict], list]:
-    """'Học tiếp': the quiz in progress, else the next step of the lesson being read, else next."""
+    """'Học tiếp': the quiz in progress, else the next step (writes it), else the next lesson."""
     catalogue = lessons_by_id()
     with session_scope(database_url()) as session:
         learner = get_or_create_learner(session, sender_id=sender_id)

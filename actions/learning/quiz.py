@@ -37,7 +37,7 @@ START_QUIZ = [SlotSet("quiz_answer", None), FollowupAction("quiz_form")]
 
 
 def begin_quiz(sender_id: str, kind: str, lesson_id: str | None = None) -> tuple[list[dict], list]:
-    """Start (writes the run) or resume a run of `kind`; returns the bubbles and the events."""
+    """Writes a new run of `kind` (or resumes the active one); returns bubbles and events."""
     catalogue = lessons_by_id()
     with session_scope(database_url()) as session:
         learner = get_or_create_learner(session, sender_id=sender_id)

@@ -50,7 +50,7 @@ END_FORM = [SlotSet("quiz_answer", None), SlotSet("requested_slot", None)]
 
 
 def play_turn(sender_id: str, latest_message: dict) -> Turn:
-    """Read one message sent while a quiz may be running; record it when it is an answer."""
+    """Read one message sent while a quiz may be running; writes it when it is an answer."""
     message = Message.from_latest(latest_message)
     catalogue, today = lessons_by_id(), local_today()
     with session_scope(database_url()) as session:
@@ -97,7 +97,7 @@ def record_answer_turn(
 def save_next_review(
     session: Session, learner: Learner, spot: QuizSpot, is_correct: bool, today: date
 ) -> None:
-    """A wrong answer comes back for review; right answers in review push it further out."""
+    """Writes the next review: a wrong answer comes back, right ones in review go further."""
     where = {"learner": learner, "lesson_id": spot.lesson.id, "question_index": spot.question_index}
     state = schedule_review(get_review(session, **where), is_correct=is_correct, today=today)
     save_review(session, **where, state=state)
