@@ -12,5 +12,11 @@ def send_bubbles(dispatcher: CollectingDispatcher, bubbles: list[dict], *, decis
     dispatcher.utter_message(json_message={"decision": decision})
 
 
+def send_answer(dispatcher: CollectingDispatcher, bubbles: list[dict]) -> None:
+    """Bubbles that answer the learner (decision "answer"); nothing at all when there are none."""
+    if bubbles:
+        send_bubbles(dispatcher, bubbles, decision="answer")
+
+
 def is_button_payload(text: str) -> bool:
     return text.startswith("/")

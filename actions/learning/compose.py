@@ -1,4 +1,4 @@
-"""Bubbles of the learning flow (pure: plain data in, bubbles out; wording in learning_texts)."""
+"""Bubbles of the learning flow (pure: plain data in, bubbles out; wording in texts.py)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from actions import learning_texts as t
 from actions.answers import bubble, payload
+from actions.learning import texts as t
 from lessons.grading import Grade, progress_bar
 from lessons.model import DOMAINS, GROUPS, LETTERS, Lesson, Question
 from lessons.progress import DomainProgress
@@ -144,6 +144,14 @@ def paused_bubble(spot: QuizSpot) -> dict:
 
 def menu_payload() -> str:
     return payload("start_lesson")
+
+
+def lesson_gone_bubble() -> dict:
+    return bubble(t.LESSON_GONE, [(t.BUTTON_OTHER, menu_payload())])
+
+
+def no_quiz_bubble() -> dict:
+    return bubble(t.NO_QUIZ, [(t.BUTTON_OTHER, menu_payload())])
 
 
 # ---- results and next step

@@ -1,4 +1,4 @@
-"""The learning rules in nlu/ match what the validators do (no Rasa needed: read the YAML)."""
+"""The learning rules in nlu/ match what the validators read (no Rasa needed: read the YAML)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ from pathlib import Path
 
 import yaml
 
-from actions.learning_turns import FORM_LEAVE_ACTIONS, INLINE_ACTIONS, LEAVE_ACTIONS
+from actions.learning.messages import FORM_LEAVE_ACTIONS
+from actions.learning.turns import INLINE_ACTIONS, LEAVE_ACTIONS
 
-NLU = Path(__file__).resolve().parents[2] / "nlu"
+NLU = Path(__file__).resolve().parents[3] / "nlu"
 
 
 def rules() -> list[dict]:

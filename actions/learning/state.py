@@ -1,4 +1,4 @@
-"""Read one learner's learning state from storage into plain snapshots the composers can use."""
+"""Read one learner's learning state from storage (reads only) into plain snapshots."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from rasa_sdk.events import FollowupAction, SlotSet
 from sqlalchemy.orm import Session
 
-from actions.learning_compose import QuizSpot
+from actions.learning.compose import QuizSpot
 from lessons.grading import parse_item_key, question_for
 from lessons.model import Lesson
 from lessons.progress import DomainProgress, LessonResult, domain_progress
@@ -115,7 +115,7 @@ def is_elderly(session: Session, learner: Learner) -> bool:
 
 
 def onboarding_events(goal: str) -> list:
-    """Ask consent (and the profile) first, then carry on with `goal` (see learning_profile)."""
+    """Ask consent (and the profile) first, then carry on with `goal` (see profile.py)."""
     return [
         SlotSet("learning_goal", goal),
         *(SlotSet(name, None) for name in ONBOARDING_SLOTS),
