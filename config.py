@@ -149,9 +149,10 @@ def unsafe_combinations(settings: Settings) -> list[str]:
             public["TELEGRAM_WEBHOOK_URL"] = settings.TELEGRAM_WEBHOOK_URL
         for name, url in public.items():
             if not url.lower().startswith("https://"):
+                now = f"đang là {url!r}" if url else "đang trống"
                 problems.append(
                     f"{name} phải là một địa chỉ https:// khi ENVIRONMENT={settings.ENVIRONMENT} "
-                    f"(đang là {url or 'trống'!r}). ({name} must be an HTTPS URL in production.)"
+                    f"({now}). ({name} must be an HTTPS URL in production.)"
                 )
     return problems
 
