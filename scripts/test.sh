@@ -2,7 +2,7 @@
 # Run the tests.
 #   bash scripts/test.sh          set up if needed, lint code and content, then every test
 #                                 (unit, slow, Rasa story tests, end-to-end)
-#   bash scripts/test.sh --unit   only the unit tests, in seconds: no set-up, no lint, no model
+#   bash scripts/test.sh --unit   only the unit tests, well under a minute: no set-up, lint or model
 # Other arguments go to pytest, e.g. `bash scripts/test.sh --unit tests/lessons -k quiz`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
