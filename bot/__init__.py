@@ -1,1 +1,1 @@
-"""The gateway: channels (Telegram, Zalo, web, terminal), the launcher and the CLI."""
+"""The gateway: channels (Telegram, web, terminal), the launcher and the CLI."""

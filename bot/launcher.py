@@ -5,7 +5,6 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import logging
-import os
 import subprocess
 import sys
 import time
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import httpx
 
-from config import ROOT, Settings
+from config import ROOT, Settings, settings_environ
 
 log = logging.getLogger(__name__)
 NLU_DIR = ROOT / "nlu"
@@ -44,7 +43,7 @@ def rasa_env(settings: Settings) -> dict[str, str]:
     home = settings.VAR_DIR / "rasa-home"
     home.mkdir(parents=True, exist_ok=True)
     return {
-        **os.environ,
+        **settings_environ(settings),
         "PYTHONPATH": str(ROOT),
         "HOME": str(home),
         "RASA_TELEMETRY_ENABLED": "false",
@@ -156,8 +155,7 @@ class Stack:
     def plan(self) -> list[Child]:
         s = self.settings
         logs = s.VAR_DIR / "logs"
-        own_env = {**os.environ, "PYTHONPATH": str(ROOT)}
-        own_env.update(_settings_env(s))
+        own_env = {**settings_environ(s), "PYTHONPATH": str(ROOT)}
         rasa_port = s.RASA_URL.rsplit(":", 1)[-1].rstrip("/")
         return [
             Child(
@@ -230,32 +228,3 @@ class Stack:
     def stop(self) -> None:
         for child in reversed(self.children):
             child.stop()
-
-
-def _settings_env(settings: Settings) -> dict[str, str]:
-    """Settings passed on to children explicitly (they may come from a test, not the env)."""
-    names = (
-        "VAR_DIR",
-        "DATABASE_URL",
-        "INDEX_DIR",
-        "BOT_HOST",
-        "BOT_PORT",
-        "PUBLIC_URL",
-        "RASA_URL",
-        "ACTIONS_PORT",
-        "EMBEDDING_MODEL",
-        "TELEGRAM_TOKEN",
-        "TELEGRAM_BASE_URL",
-        "TELEGRAM_WEBHOOK_URL",
-        "TELEGRAM_SECRET_TOKEN",
-        "SLA_URGENT_SECONDS",
-        "SLA_NORMAL_SECONDS",
-        "HANDOFF_IDLE_SECONDS",
-        "OUTBOX_POLL_SECONDS",
-    )
-    env = {}
-    for name in names:
-        value = getattr(settings, name)
-        if value is not None:
-            env[name] = str(value)
-    return env

@@ -1,15 +1,16 @@
 """`python -m bot mentors add|list|remove|assign|report`: manage the Đại sứ số network.
 
-    mentors add --name "Nguyễn Thị Lan" --channel telegram --id 123456 --area "Thôn Đông"
-    mentors add --name "Cán bộ trực" --channel web --id truc-xa --duty-officer
-    mentors assign --mentor tg:123456 --learner web:abc      (or --area "Thôn Đông")
-    mentors list | mentors remove --id tg:123456 | mentors report [--json]
+mentors add --name "Nguyễn Thị Lan" --channel telegram --id 123456 --area "Thôn Đông"
+mentors add --name "Cán bộ trực" --channel web --id truc-xa --duty-officer
+mentors assign --mentor tg:123456 --learner web:abc      (or --area "Thôn Đông")
+mentors list | mentors remove --id tg:123456 | mentors report [--json]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from config import Settings
 from storage.learners import get_or_create_learner
@@ -33,6 +34,13 @@ WEB_ID_WARNING = (
     "⚠️  Mã web của Đại sứ số dùng như mật khẩu (ai biết mã là đọc được cảnh báo): nên dùng "
     "mã dài, ngẫu nhiên, ví dụ\n"
     "   --id $(python3 -c 'import secrets; print(secrets.token_urlsafe(16))')"
+)
+CHANNELS = ("web", "telegram", "zalo")
+PLANNED_CHANNELS = {"zalo"}  # accepted by the parser, refused until the channel exists
+PLANNED_CHANNEL_REFUSAL = (
+    "⛔ Trợ lý số chưa có kênh {name}: Đại sứ số trên {name} sẽ không nhận được cảnh báo nào, "
+    "nên chưa thể thêm. Hãy dùng --channel telegram hoặc --channel web.\n"
+    "   (The {name} channel does not exist yet; add the mentor on telegram or web.)"
 )
 
 
@@ -59,6 +67,9 @@ def _print(data: object, as_json: bool, lines: list[str]) -> None:
 
 
 def command_add(settings: Settings, args: argparse.Namespace) -> int:
+    if args.channel in PLANNED_CHANNELS:
+        print(PLANNED_CHANNEL_REFUSAL.format(name=args.channel.capitalize()), file=sys.stderr)
+        return 2
     with session_scope(settings.database_url) as session:
         mentor = add_mentor(
             session,
@@ -179,7 +190,7 @@ def add_mentors_parser(sub: argparse._SubParsersAction) -> None:
     group = parser.add_subparsers(dest="mentors_command", required=True)
     add = group.add_parser("add", help="register (or update) a mentor")
     add.add_argument("--name", required=True)
-    add.add_argument("--channel", required=True, choices=["web", "telegram", "zalo"])
+    add.add_argument("--channel", required=True, choices=CHANNELS, help="zalo: not yet")
     add.add_argument("--id", required=True, help="the channel's user id, e.g. 123456 or tg:123456")
     add.add_argument("--area", default="", help="thôn / tổ dân phố")
     add.add_argument("--capacity", type=int, default=10, help="hand-offs at the same time")

@@ -1,4 +1,8 @@
-"""`python -m knowledge build|bench`: build the index, or measure retrieval on an eval file."""
+"""`python -m knowledge build|bench`: build the index, or measure retrieval on an eval file.
+
+The index directory and the embedding model come from the settings (INDEX_DIR, EMBEDDING_MODEL),
+so this builds the index the bot reads; `--index-dir` / `--model` override them for one run.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,12 @@ import json
 import time
 from pathlib import Path
 
+from config import Settings, get_settings
 from knowledge import bench
-from knowledge.embed import DEFAULT_MODEL, make_embedder
+from knowledge.embed import make_embedder
 from knowledge.retriever import Retriever
 from lessons.parse import load_lessons
 
-DEFAULT_INDEX_DIR = Path("var/index")
 DEFAULT_EVAL = Path("/work/shared/eval/dev.jsonl")
 _TEST_DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 DEFAULT_EXTRA = [_TEST_DATA / "retrieval_eval.jsonl", _TEST_DATA / "retrieval_holdout.jsonl"]
@@ -24,8 +28,16 @@ def build_command(args: argparse.Namespace) -> None:
     start = time.perf_counter()
     retriever = Retriever.build(load_lessons(), make_embedder(args.model), args.index_dir)
     elapsed = time.perf_counter() - start
-    print(json.dumps({"model": retriever.embedder.name, "passages": len(retriever.passages),
-                      "index_dir": str(args.index_dir), "seconds": round(elapsed, 2)}))
+    print(
+        json.dumps(
+            {
+                "model": retriever.embedder.name,
+                "passages": len(retriever.passages),
+                "index_dir": str(args.index_dir),
+                "seconds": round(elapsed, 2),
+            }
+        )
+    )
 
 
 def _answer_items(path: Path) -> list[dict]:
@@ -34,8 +46,10 @@ def _answer_items(path: Path) -> list[dict]:
 
 def _print_methods(label: str, methods: dict[str, dict]) -> None:
     for name, result in methods.items():
-        print(f"{label} {name:15} top1 {result['pass_rate']:.3f}  hit@3 {result['hit_at_3']:.3f}"
-              f"  lesson_top3 {result['lesson_top3']:.3f}  {result['by_variant']}")
+        print(
+            f"{label} {name:15} top1 {result['pass_rate']:.3f}  hit@3 {result['hit_at_3']:.3f}"
+            f"  lesson_top3 {result['lesson_top3']:.3f}  {result['by_variant']}"
+        )
     print(f"{label} hybrid failed:", " ".join(methods["hybrid"]["failed"]) or "-")
 
 
@@ -48,8 +62,11 @@ def _score_extra(retriever: Retriever, extra: dict[str, list[dict]]) -> dict[str
     for stem, items in extra.items():
         methods = bench.score_methods(retriever, items)
         _print_methods(stem, methods)
-        results[stem] = {"items": len(items), "methods": _no_failed(methods),
-                         "hybrid_failed": methods["hybrid"]["failed"]}
+        results[stem] = {
+            "items": len(items),
+            "methods": _no_failed(methods),
+            "hybrid_failed": methods["hybrid"]["failed"],
+        }
     return results
 
 
@@ -72,30 +89,41 @@ def bench_command(args: argparse.Namespace) -> None:
     p50, p95 = bench.percentiles_ms(bench.time_calls(retriever.search, queries))
     synthetic = bench.time_synthetic([p.search_text for p in retriever.passages])
     summary = {
-        "model": embedder.name, "lessons": len(lessons), "eval": str(args.eval),
-        "answer_items": len(items), "methods": _no_failed(methods),
-        "hybrid_failed": methods["hybrid"]["failed"], "extra_eval": extra_results,
-        "decisions": decisions, "search_p50_ms": p50, "search_p95_ms": p95,
-        "search_queries_timed": len(queries) * 3, "real_index": build,
+        "model": embedder.name,
+        "lessons": len(lessons),
+        "eval": str(args.eval),
+        "answer_items": len(items),
+        "methods": _no_failed(methods),
+        "hybrid_failed": methods["hybrid"]["failed"],
+        "extra_eval": extra_results,
+        "decisions": decisions,
+        "search_p50_ms": p50,
+        "search_p95_ms": p95,
+        "search_queries_timed": len(queries) * 3,
+        "real_index": build,
         "synthetic_10k": {**synthetic, "note": "random unit vectors, resampled corpus terms"},
         **bench.rss_mb(),
     }
     print(json.dumps(summary, ensure_ascii=False))
 
 
-def main(argv: list[str] | None = None) -> None:
+def build_parser(settings: Settings) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m knowledge")
     sub = parser.add_subparsers(dest="command", required=True)
     for name, handler in (("build", build_command), ("bench", bench_command)):
         command = sub.add_parser(name)
-        command.add_argument("--model", default=DEFAULT_MODEL)
-        command.add_argument("--index-dir", type=Path, default=DEFAULT_INDEX_DIR)
+        command.add_argument("--model", default=settings.EMBEDDING_MODEL)
+        command.add_argument("--index-dir", type=Path, default=settings.index_dir)
         command.set_defaults(handler=handler)
         if name == "bench":
             command.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
             command.add_argument("--extra-eval", type=Path, nargs="*", default=DEFAULT_EXTRA)
             command.add_argument("--negatives", type=Path, default=DEFAULT_NEGATIVES)
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = build_parser(get_settings()).parse_args(argv)
     args.handler(args)
 
 

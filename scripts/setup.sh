@@ -23,24 +23,27 @@ stamp_of() { cat "$@" 2>/dev/null | sha256sum | cut -c1-16; }
 PY311=$(find_python 3.11) || { echo "Python 3.11 is required (gateway, actions). Install it (e.g. pyenv install 3.11)." >&2; exit 1; }
 PY310=$(find_python 3.10) || { echo "Python 3.10 is required for Rasa 3.6 (e.g. pyenv install 3.10). None was found on PATH or under pyenv." >&2; exit 1; }
 
+# Each venv installs the exact versions in its constraints file (constraints/*.txt, written by
+# scripts/lock.sh), and its stamp hashes that file: a changed pin (torch, rasa, …) re-installs.
+
 # 1. The project's venv (Python 3.11)
-want=$(stamp_of pyproject.toml)
+want=$(stamp_of pyproject.toml constraints/py311.txt)
 if [ "$(cat .venv/.stamp 2>/dev/null)" != "$want" ]; then
-  say "creating .venv with $PY311 (a few minutes the first time)"
+  say "installing .venv with $PY311 (a few minutes the first time)"
   [ -x .venv/bin/python ] || "$PY311" -m venv .venv
   .venv/bin/pip install -q --upgrade pip
-  .venv/bin/pip install -q "torch==2.13.0"   # CPU build; install before sentence-transformers
-  .venv/bin/pip install -q -e ".[dev]"
+  .venv/bin/pip install -q -c constraints/py311.txt torch   # first: the CPU build where offered
+  .venv/bin/pip install -q -c constraints/py311.txt -e ".[dev]"
   echo "$want" > .venv/.stamp
 fi
 
 # 2. Rasa's own venv (Python 3.10; Rasa 3.6 pins old libraries)
-want=$(echo "rasa==3.6.21" | sha256sum | cut -c1-16)
+want=$(stamp_of constraints/rasa.txt)
 if [ "$(cat .venv-rasa/.stamp 2>/dev/null)" != "$want" ]; then
-  say "creating .venv-rasa with $PY310 (about a minute)"
+  say "installing .venv-rasa with $PY310 (about a minute)"
   [ -x .venv-rasa/bin/python ] || "$PY310" -m venv .venv-rasa
   .venv-rasa/bin/pip install -q --upgrade pip
-  .venv-rasa/bin/pip install -q "rasa==3.6.21"
+  .venv-rasa/bin/pip install -q -c constraints/rasa.txt rasa   # the version is in the file
   echo "$want" > .venv-rasa/.stamp
 fi
 

@@ -1,16 +1,15 @@
-"""Alembic environment: URL from the config (or settings), metadata from storage.models."""
+"""Alembic environment: URL from the caller's config or else the settings; metadata from models."""
 
 from __future__ import annotations
 
 from alembic import context
 from sqlalchemy import engine_from_config, pool, text
 
+from config import get_settings
 from storage.models import Base
 
 config = context.config
-if not config.get_main_option("sqlalchemy.url"):
-    from config import get_settings
-
+if not config.get_main_option("sqlalchemy.url"):  # `alembic upgrade head` from a shell
     config.set_main_option("sqlalchemy.url", get_settings().database_url.replace("%", "%%"))
 
 
