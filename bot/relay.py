@@ -5,6 +5,8 @@
 3. A mentor: "Ghi chú: …" is a note, "Việc của tôi" lists their work, anything else they type
    goes to the learner they currently handle. A mentor with nobody to handle talks to the bot.
 Everything else goes on to Rasa (the interceptor returns None).
+Relayed text is masked (nlu.privacy) both ways before it is queued in the outbox; the timeline
+(escalation events) masks it too, in storage.
 """
 
 from __future__ import annotations
@@ -117,7 +119,7 @@ def from_mentor(session: Session, mentor: Mentor, text: str) -> list[dict] | Non
     record_event(
         session, escalation=escalation, kind="message", actor=mentor.sender_id, detail=text
     )
-    line = t.FROM_MENTOR.format(name=mentor_name(mentor), text=text)
+    line = t.FROM_MENTOR.format(name=mentor_name(mentor), text=mask_personal_data(text))
     enqueue(session, recipient=learner.sender_id, bubbles=[t.bubble(line)])
     return []
 
@@ -134,7 +136,5 @@ def save_note(session: Session, mentor: Mentor, escalation_id: int | None, note:
     if escalation is None:
         return [t.bubble(t.NOTE_NOWHERE)]
     transition(escalation.status, "note")
-    record_event(
-        session, escalation=escalation, kind="note", actor=mentor.sender_id, detail=note
-    )
+    record_event(session, escalation=escalation, kind="note", actor=mentor.sender_id, detail=note)
     return [t.bubble(t.NOTE_SAVED.format(id=escalation.id))]

@@ -48,6 +48,7 @@ _QUESTION_WORDS = frozenset(("gi", "j", "sao", "bao", "gom", "may", "nhu", "the"
 _PARTICLES = r"nhe|nha|nhen|a|ah|ak|do|ne|day|thoi|roi|r|luon|vay|v|nhi|nhu the|the"
 _CARD_CODES = frozenset(("cvv", "cvc"))  # 3 digits on the back of a card
 _UNITS = frozenset(("mah", "wh", "w", "v", "%"))
+_SENTENCE_END = ",;.?…"
 _EDGE = ".,!?;:\"'“”‘’()[]…"
 
 
@@ -68,8 +69,8 @@ _ONLY_PARTICLES = re.compile(rf"[\s\W]*(?:(?:{_PARTICLES})\b[\s\W]*)*$")
 _CARD = re.compile(r"(?<!\d)(?:\d[ -]?){15,18}\d(?!\d)")
 _ID_12 = re.compile(r"(?<!\d)\d{12}(?!\d)")
 _PHONE = re.compile(r"(?<!\d)(?:\+?84|0)\d{9}(?!\d)")
-# Hotlines such as 1900 0368 or 18001096 are public service numbers, not personal data.
-_LONG_NUMBER = re.compile(r"(?<!\d)(?!1[89]00\d{4}(?!\d))\d{6,}(?!\d)")
+# Hotlines such as 19000368, 18001096 or 1900545413 are public service numbers, not personal data.
+_LONG_NUMBER = re.compile(r"(?<!\d)(?!1[89]00(?:\d{4}|\d{6})(?!\d))\d{6,}(?!\d)")
 
 
 @lru_cache(maxsize=4096)
@@ -123,9 +124,12 @@ def _bare_value(match: re.Match[str], folded: str) -> bool:
 
 
 def _mask_values(text: str, pattern: re.Pattern[str], is_secret) -> str:  # noqa: ANN001
+    """Replace each value the rule finds with MASK; a sentence's comma or full stop stays."""
     folded = _fold(text)
     spans = [m.span("value") for m in pattern.finditer(folded) if is_secret(m, folded)]
     for start, end in reversed(spans):
+        while end - start > 1 and text[end - 1] in _SENTENCE_END:
+            end -= 1
         text = text[:start] + MASK + text[end:]
     return text
 

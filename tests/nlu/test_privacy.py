@@ -31,6 +31,8 @@ def test_mask_hides_secrets_and_numbers(text, hidden):
         "Tôi lỡ đọc mã OTP cho người gọi tự xưng công an",
         "mật khẩu VNeID phải có 8 ký tự",
         "tôi bị lừa mất 20 triệu",
+        "Bác gọi ngay tổng đài 1900545413 để khóa thẻ",
+        "tổng đài 18001096 miễn phí",
     ],
 )
 def test_mask_keeps_ordinary_sentences(text):
@@ -93,7 +95,7 @@ GIVEN = [
     ("mat khau cua toi la ngocanh", "mat khau cua toi la ***"),
     (
         "mật khẩu của tôi là Hoahong, sao không vào được",
-        "mật khẩu của tôi là *** sao không vào được",
+        "mật khẩu của tôi là ***, sao không vào được",
     ),
     ("mật khẩu VNeID của em là hoahong99", "mật khẩu VNeID của em là ***"),
     ("mật khẩu VNeID mức 2 là abcxyz", "mật khẩu VNeID mức 2 là ***"),
