@@ -13,9 +13,10 @@ table of phrasings for and against each):
 
 A value is: a number of 4 digits or more; a word holding a digit or a symbol; a quoted phrase
 after "là"; or a letters-only word that is neither Vietnamese (a syllable, a teencode, a
-question word) nor the name of an app or service. A single Vietnamese syllable counts only when
-it ends the message after "mật khẩu là" ("mật khẩu là hoa"), and never after "mk", which is
-also "mình". Matching is done on an accent-free copy, so "mat khau la" and "mật khẩu là" agree.
+question word) nor the name of an app or service. One long Vietnamese syllable (6 letters or
+more, as services ask) counts only when it ends the message after "mật khẩu là" ("mật khẩu là
+nguyen", not "passcode là đủ"); after "mk", which is also "mình", only in "mk của …". Matching
+is done on an accent-free copy, so "mat khau la" and "mật khẩu là" agree.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ NOT_SECRETS = frozenset((
     "shopee", "lazada", "tiki", "grab", "viettel", "vinaphone", "mobifone", "vietcombank", "vcb",
     "bidv", "agribank", "vietinbank", "techcombank", "mbbank", "tpbank", "vpbank", "sacombank",
     "iphone", "android", "laptop", "windows", "router", "modem", "ok", "oke", "okay", "reset",
-    "login", "hack",
+    "login", "hack", "manager", "or", "and", "of", "for", "is", "to",
 ))  # fmt: skip
 _QUESTION_WORDS = frozenset(("gi", "j", "sao", "bao", "gom", "may", "nhu", "the", "nao", "ntn"))
 _PARTICLES = r"nhe|nha|nhen|a|ah|ak|do|ne|day|thoi|roi|r|luon|vay|v|nhi|nhu the|the"
@@ -58,7 +59,8 @@ def _words(words: tuple[str, ...]) -> str:
 
 _ALL_WORDS = _words(PASSWORD_WORDS + AMBIGUOUS_PASSWORD_WORDS + CODE_WORDS)
 _NAMED = re.compile(
-    rf"\b(?P<word>{_ALL_WORDS})\b(?:\s+[^\s,.;!?:=]+){{0,5}}?(?:\s+la\b\s*[:=]?|\s*[:=])\s*"
+    rf"\b(?P<word>{_ALL_WORDS})\b(?P<qualifier>(?:\s+[^\s,.;!?:=]+){{0,5}}?)"
+    r"(?:\s+la\b\s*[:=]?|\s*[:=])\s*"
     r"(?P<value>\"[^\"]{1,40}\"|“[^”]{1,40}”|'[^']{1,40}'|\S+)"
 )
 _BARE = re.compile(rf"\b(?P<word>{_ALL_WORDS})\b\s+(?P<value>\S+)")
@@ -102,7 +104,7 @@ def _is_value(value: str, rest: str, *, word: str, letters: bool, syllable_at_en
         return False
     if not is_syllable(core):
         return True
-    return syllable_at_end and bool(_ONLY_PARTICLES.match(rest))
+    return syllable_at_end and len(core) >= 6 and bool(_ONLY_PARTICLES.match(rest))
 
 
 def _named_value(match: re.Match[str], folded: str) -> bool:
@@ -111,7 +113,10 @@ def _named_value(match: re.Match[str], folded: str) -> bool:
     if value[0] in "\"“'" and len(value) > 2:
         return value.strip(_EDGE) not in _ORDINARY
     rest = folded[match.end() :]
-    return _is_value(value, rest, word=word, letters=True, syllable_at_end=word != "mk")
+    possessive = match["qualifier"].split()[:1] == ["cua"]  # "mk của tôi là …" is no "mình"
+    return _is_value(
+        value, rest, word=word, letters=True, syllable_at_end=word != "mk" or possessive
+    )
 
 
 def _bare_value(match: re.Match[str], folded: str) -> bool:

@@ -103,7 +103,8 @@ GIVEN = [
     ("mật khẩu zalo em đặt là hoahong", "mật khẩu zalo em đặt là ***"),
     ("mật khẩu tài khoản ngân hàng là hoahong", "mật khẩu tài khoản ngân hàng là ***"),
     ("mật khẩu là Abc@xyz", "mật khẩu là ***"),
-    ("mật khẩu là hoa", "mật khẩu là ***"),
+    ("mật khẩu là nguyen", "mật khẩu là ***"),
+    ("mk của tôi là thuong nhé", "mk của tôi là *** nhé"),
     ('mật khẩu là "hoa hồng" nhé', "mật khẩu là *** nhé"),
     ("mật khẩu hoahong123 bị sai", "mật khẩu *** bị sai"),
     ("nhập pass abc123 không được", "nhập pass *** không được"),
@@ -152,6 +153,10 @@ ABOUT = [
     "Tôi lỡ đọc mã OTP cho người gọi tự xưng công an",
     "password là gì",
     "passport có cần không",
+    "Chỉ cần nhớ passcode là đủ",
+    "mật khẩu là xong rồi",
+    "Never share an OTP, password or PIN",
+    "đặt mật khẩu (8–20 ký tự, gồm chữ hoa)",
 ]
 
 
