@@ -65,6 +65,7 @@ class Settings(BaseSettings):
     SLA_NORMAL_SECONDS: int = 7200
     HANDOFF_IDLE_SECONDS: int = 86400  # a claimed hand-off with no message for a day is closed
     OUTBOX_POLL_SECONDS: float = 1.0
+    RETENTION_DAYS: int = 30  # days to keep delivered outbox rows and processed updates
 
     # Privacy
     RETENTION_DAYS: int = 30  # days to keep delivered outbox rows and processed updates

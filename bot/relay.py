@@ -5,6 +5,8 @@
 3. A mentor: "Ghi chú: …" is a note, "Việc của tôi" lists their work, anything else they type
    goes to the learner they currently handle. A mentor with nobody to handle talks to the bot.
 Everything else goes on to Rasa (the interceptor returns None).
+Relayed text is masked (nlu.privacy) both ways before it is queued in the outbox; the timeline
+(escalation events) masks it too, in storage.
 """
 
 from __future__ import annotations
@@ -118,7 +120,7 @@ def from_mentor(session: Session, mentor: Mentor, text: str) -> list[dict] | Non
     record_event(
         session, escalation=escalation, kind="message", actor=mentor.sender_id, detail=text
     )
-    line = lt.FROM_MENTOR.format(name=mentor_name(mentor), text=text)
+    line = lt.FROM_MENTOR.format(name=mentor_name(mentor), text=mask_personal_data(text))
     enqueue(session, recipient=learner.sender_id, bubbles=[t.bubble(line)])
     return []
 

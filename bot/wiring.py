@@ -7,6 +7,7 @@ relay of a hand-off), or None to let the message go on to Rasa.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Callable
 
 from bot.outbox import Sender, deliver_due
@@ -17,6 +18,11 @@ from bot.scheduler import Job
 from config import Settings
 from escalation.chain import Sla, sla_check_every
 from escalation.service import run_sla_round
+from storage.retention import delete_expired
+from storage.session import session_scope
+
+log = logging.getLogger(__name__)
+DAY_SECONDS = 86400
 
 Interceptor = Callable[[str, str], Awaitable[Reply | None]]
 
@@ -37,6 +43,7 @@ def build_jobs(
         ),
         _escalation_sla_job(settings),
         reminder_job(settings),  # daily learning reminders at the hour each learner picked
+        retention_job(settings),
     ]
 
 
@@ -49,3 +56,20 @@ def _escalation_sla_job(settings: Settings) -> Job:
         every,
         lambda: asyncio.to_thread(run_sla_round, settings.database_url, sla),
     )
+
+
+def retention_job(settings: Settings) -> Job:
+    """At start and then daily: forget delivered outbox rows and handled update ids."""
+    return Job(
+        "retention",
+        DAY_SECONDS,
+        lambda: asyncio.to_thread(prune_expired, settings.database_url, settings.RETENTION_DAYS),
+    )
+
+
+def prune_expired(database_url: str, days: int) -> dict[str, int]:
+    """Delete what is older than `days` (storage.retention); log and return the counts."""
+    with session_scope(database_url) as session:
+        counts = delete_expired(session, days=days)
+    log.info("retention: deleted %s (older than %d days)", counts, days)
+    return counts

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["TEENCODE", "normalise", "strip_accents", "syllables", "to_nfc"]
+__all__ = ["TEENCODE", "is_syllable", "normalise", "strip_accents", "syllables", "to_nfc"]
 
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
 _VOWELS = frozenset("aăâeêioôơuưy")
@@ -119,6 +119,12 @@ def _tone_index(base: str) -> int | None:
     if final or len(nucleus) == 3:
         return last - 1 if final else first + 1
     return first
+
+
+def is_syllable(word: str) -> bool:
+    """True when `word` is spelled like one Vietnamese syllable, accented or not ("khẩu", "khau");
+    False for "hoahong", "VNeID", "abc"."""
+    return word.isalpha() and _tone_index(_split_tone(word)[0]) is not None
 
 
 def _place_tone(match: re.Match[str]) -> str:

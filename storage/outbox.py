@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import OutboxMessage, utcnow
@@ -68,3 +68,13 @@ def take_inbox(session: Session, *, recipient: str) -> list[dict]:
         .values(sent_at=utcnow(), attempts=OutboxMessage.attempts + 1)
     )
     return [bubble for row in rows for bubble in row.bubbles]
+
+
+def delete_sent_before(session: Session, *, before: datetime) -> int:
+    """Forget messages delivered before `before`; ones still waiting stay. Returns how many."""
+    result = session.execute(
+        delete(OutboxMessage).where(
+            OutboxMessage.sent_at.is_not(None), OutboxMessage.sent_at < before
+        )
+    )
+    return result.rowcount

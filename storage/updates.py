@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -17,3 +20,9 @@ def claim_update(session: Session, *, channel: str, update_key: str) -> bool:
     except IntegrityError:
         return False
     return True
+
+
+def delete_claimed_before(session: Session, *, before: datetime) -> int:
+    """Forget deliveries handled before `before` (channels stop retrying within a day)."""
+    result = session.execute(delete(ProcessedUpdate).where(ProcessedUpdate.created_at < before))
+    return result.rowcount

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -14,7 +15,7 @@ from escalation.service import check_one, open_and_alert, run_sla_round
 from storage.escalations import get_escalation, list_events, list_offers
 from storage.learners import get_or_create_learner, log_message
 from storage.mentors import add_mentor, link_learner
-from storage.models import EscalationEvent, Mentor, utcnow
+from storage.models import EscalationEvent, Mentor, OutboxMessage, utcnow
 from storage.outbox import take_inbox
 from storage.session import session_scope
 
@@ -219,6 +220,23 @@ def test_handoff_events_never_hold_raw_numbers(database_url, chain):
         details = session.scalars(select(EscalationEvent.detail_masked)).all()
     joined = "\n".join(details)
     assert "4111 1111 1111 1111" not in joined and "123456" not in joined
+
+
+def test_handoff_relay_masks_both_ways_before_the_outbox(database_url, chain):
+    escalation_id = ask_for_person(database_url)
+    press(database_url, "tg:1", "claim", escalation_id)
+    inbox(database_url, LEARNER)
+    route_message(database_url, SLA, LEARNER, "mật khẩu là hoahong, sđt 0912345678")
+    route_message(database_url, SLA, "tg:1", "Bác đổi pass abcxyz, gọi cháu 0987654321 nhé")
+    with session_scope(database_url) as session:
+        stored = "\n".join(
+            json.dumps(bubbles, ensure_ascii=False)
+            for bubbles in session.scalars(select(OutboxMessage.bubbles))
+        )
+        stored += "\n".join(session.scalars(select(EscalationEvent.detail_masked)))
+    for secret in ("hoahong", "0912345678", "abcxyz", "0987654321"):
+        assert secret not in stored
+    assert "Đại sứ số Lan: Bác đổi pass ***, gọi cháu ***321 nhé" in stored
 
 
 def test_handoff_waiting_request_that_turns_urgent_hurries_the_mentor(database_url, chain):

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from nlu.normalise import TEENCODE, normalise, strip_accents, syllables, to_nfc
+from nlu.normalise import TEENCODE, is_syllable, normalise, strip_accents, syllables, to_nfc
 
 
 def _nfd(text: str) -> str:
@@ -103,3 +103,24 @@ def test_strip_accents_table(raw: str, expected: str) -> None:
 
 def test_syllables_split_normalised_text() -> None:
     assert syllables("Làm CCCD ở đâu?") == ["làm", "căn", "cước", "công", "dân", "ở", "đâu"]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("khẩu", True),
+        ("khau", True),
+        ("người", True),
+        ("nghieng", True),
+        ("gì", True),
+        ("qua", True),
+        ("hoahong", False),
+        ("VNeID", False),
+        ("abc", False),
+        ("sv", False),
+        ("wifi", False),
+        ("abc123", False),
+    ],
+)
+def test_is_syllable_tells_vietnamese_words_from_made_up_ones(word, expected):
+    assert is_syllable(word) is expected
