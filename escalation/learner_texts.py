@@ -22,7 +22,7 @@ ALREADY_WAITING = (
     "Bác/anh/chị cứ nhắn thêm, người hỗ trợ sẽ đọc được."
 )
 CLAIMED_TO_LEARNER = (
-    "Đại sứ số {name} (người thật của xã) đã nhận hỗ trợ bác/anh/chị. Từ giờ tin nhắn của bác/anh/chị được chuyển "
+    "Đại sứ số {name} đã nhận hỗ trợ bác/anh/chị; {name} là người thật của xã, không phải trợ lý tự động. Từ giờ tin nhắn của bác/anh/chị được chuyển "
     "thẳng tới {name}. Đại sứ số không bao giờ hỏi mã OTP hay mật khẩu. Xong việc, bấm "
     "“Kết thúc hỗ trợ” để quay lại trò chuyện với trợ lý."
 )
