@@ -47,9 +47,12 @@ if [ "$(cat .venv-rasa/.stamp 2>/dev/null)" != "$want" ]; then
   echo "$want" > .venv-rasa/.stamp
 fi
 
-# 3. The Rasa model (retrained only when nlu/ changed) and the knowledge index (only when content changed)
+# 3. The Rasa model (retrained only when nlu/ changed), the knowledge index (only when content
+# changed) and the situation head (only when knowledge/situations/ or its code changed)
 say "checking the Rasa model"
 .venv/bin/python -m bot train >/dev/null
 say "checking the knowledge index"
 .venv/bin/python -m knowledge build >/dev/null
+say "checking the situation head (a few minutes the first time)"
+.venv/bin/python -m knowledge.situation_train >/dev/null
 say "ready"
