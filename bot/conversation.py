@@ -23,7 +23,7 @@ from storage.learners import (
     list_messages,
     log_message,
 )
-from storage.learning import get_profile
+from storage.learning_profile import get_profile
 from storage.session import session_scope
 
 log = logging.getLogger(__name__)

@@ -12,8 +12,9 @@ from datetime import UTC, date, datetime, timedelta
 
 from bot.scheduler import Job
 from config import Settings
-from storage.learning import due_reviews, list_due_reminders, mark_reminder_sent
+from storage.learning_profile import list_due_reminders, mark_reminder_sent
 from storage.outbox import enqueue
+from storage.review import due_reviews
 from storage.session import session_scope
 
 VIETNAM = timedelta(hours=7)  # Việt Nam has no daylight saving time

@@ -21,7 +21,7 @@ from config import get_settings
 from lessons.certificate import pdf_path
 from storage.certificates import list_certificates
 from storage.learners import get_or_create_learner
-from storage.learning import set_reminder
+from storage.learning_profile import set_reminder
 from storage.privacy import delete_learner_data
 from storage.session import session_scope
 

@@ -33,7 +33,7 @@ from lessons.model import DOMAINS, Lesson
 from lessons.progress import mean_best_score
 from storage.certificates import issue_certificate
 from storage.learners import get_or_create_learner
-from storage.learning import set_display_name
+from storage.learning_profile import set_display_name
 from storage.models import Certificate, Learner
 from storage.session import session_scope
 

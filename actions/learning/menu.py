@@ -24,7 +24,7 @@ from actions.learning.state import is_elderly, local_today, onboarding_events, t
 from actions.runtime import database_url, lessons_by_id
 from lessons.model import DOMAINS, Lesson
 from storage.learners import get_or_create_learner
-from storage.learning import record_step
+from storage.lesson_progress import record_step
 from storage.models import Learner
 from storage.session import session_scope
 

@@ -30,7 +30,7 @@ from actions.learning.quiz import begin_quiz
 from actions.learning.state import ONBOARDING_SLOTS
 from actions.runtime import database_url
 from storage.learners import get_or_create_learner
-from storage.learning import record_consent, set_area, set_elderly_mode, set_target_group
+from storage.learning_profile import record_consent, set_area, set_elderly_mode, set_target_group
 from storage.session import session_scope
 
 PARSERS = {

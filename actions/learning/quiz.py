@@ -28,8 +28,9 @@ from lessons.grading import item_key
 from lessons.model import Lesson
 from lessons.placement import placement_items
 from storage.learners import get_or_create_learner
-from storage.learning import due_reviews, get_active_run, start_run
 from storage.models import Learner
+from storage.quiz_runs import get_active_run, start_run
+from storage.review import due_reviews
 from storage.session import session_scope
 
 REVIEW_SIZE = 5

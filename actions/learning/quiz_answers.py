@@ -32,18 +32,11 @@ from lessons.grading import grade_answer
 from lessons.model import Lesson
 from lessons.progress import schedule_review
 from storage.learners import get_or_create_learner
-from storage.learning import (
-    delete_run,
-    get_active_run,
-    get_review,
-    get_run,
-    list_attempts,
-    record_answer,
-    record_quiz_result,
-    save_placement,
-    save_review,
-)
+from storage.learning_profile import save_placement
+from storage.lesson_progress import record_quiz_result
 from storage.models import Learner, QuizRun
+from storage.quiz_runs import delete_run, get_active_run, get_run, list_attempts, record_answer
+from storage.review import get_review, save_review
 from storage.session import session_scope
 
 END_FORM = [SlotSet("quiz_answer", None), SlotSet("requested_slot", None)]

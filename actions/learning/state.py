@@ -15,14 +15,11 @@ from lessons.model import Lesson
 from lessons.progress import DomainProgress, LessonResult, domain_progress
 from lessons.recommend import LearnerView, Suggestion, suggest_next
 from storage.certificates import list_certificates
-from storage.learning import (
-    due_reviews,
-    get_active_run,
-    get_profile,
-    lesson_results,
-    list_lesson_progress,
-)
+from storage.learning_profile import get_profile
+from storage.lesson_progress import lesson_results, list_lesson_progress
 from storage.models import Learner, QuizRun
+from storage.quiz_runs import get_active_run
+from storage.review import due_reviews
 
 VIETNAM = timedelta(hours=7)
 ONBOARDING_SLOTS = ("consent_answer", "learner_group", "learner_area")

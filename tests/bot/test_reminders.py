@@ -7,8 +7,9 @@ from datetime import date, datetime
 from bot.reminders import queue_reminders, reminder_bubbles
 from lessons.progress import ReviewState
 from storage.learners import get_or_create_learner
-from storage.learning import record_consent, save_review, set_reminder
+from storage.learning_profile import record_consent, set_reminder
 from storage.outbox import take_inbox
+from storage.review import save_review
 from storage.session import session_scope
 
 EVENING = datetime(2026, 11, 25, 19, 0)

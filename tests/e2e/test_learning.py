@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from storage.learners import get_learner
-from storage.learning import lesson_results
+from storage.lesson_progress import lesson_results
 from storage.models import MessageLog, QuizAttempt, QuizRun
 from storage.session import session_scope
 

@@ -11,29 +11,27 @@ from lessons.parse import load_lessons
 from lessons.progress import ReviewState
 from storage.certificates import find_certificate, issue_certificate, list_certificates
 from storage.learners import get_learner, get_or_create_learner, log_message
-from storage.learning import (
-    count_attempts,
-    due_reviews,
-    get_active_run,
+from storage.learning_profile import (
     get_profile,
-    get_review,
-    lesson_results,
-    list_attempts,
     list_due_reminders,
     mark_reminder_sent,
-    record_answer,
     record_consent,
-    record_quiz_result,
-    record_step,
     save_placement,
-    save_review,
     set_elderly_mode,
     set_reminder,
-    start_run,
 )
+from storage.lesson_progress import lesson_results, record_quiz_result, record_step
 from storage.models import Escalation, OutboxMessage, QuizAttempt, QuizRun
 from storage.outbox import enqueue
 from storage.privacy import delete_learner_data
+from storage.quiz_runs import (
+    count_attempts,
+    get_active_run,
+    list_attempts,
+    record_answer,
+    start_run,
+)
+from storage.review import due_reviews, get_review, save_review
 from storage.session import get_engine, session_scope
 
 TODAY = date(2026, 11, 25)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from actions.answers import payload
 from actions.learning.account import ActionDeleteMyData, minute_now
 from storage.learners import get_learner
-from storage.learning import get_active_run
+from storage.quiz_runs import get_active_run
 from storage.session import session_scope
 from tests.actions.learning.trackers import (
     agree,

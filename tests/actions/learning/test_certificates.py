@@ -9,7 +9,7 @@ from actions.learning.messages import parse_name
 from actions.runtime import lessons_by_id
 from config import get_settings
 from storage.learners import get_learner
-from storage.learning import record_quiz_result
+from storage.lesson_progress import record_quiz_result
 from storage.session import session_scope
 from tests.actions.learning.trackers import (
     agree,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from actions.learning.menu import ActionMyProgress, ActionStartLesson
 from storage.learners import get_learner
-from storage.learning import record_quiz_result
+from storage.lesson_progress import record_quiz_result
 from storage.session import session_scope
 from tests.actions.learning.trackers import (
     LESSON,

@@ -5,8 +5,10 @@ from __future__ import annotations
 from actions.learning.quiz import ActionAskQuizAnswer
 from actions.learning.quiz_answers import ActionQuizAnswer
 from storage.learners import get_learner, get_or_create_learner
-from storage.learning import lesson_results, list_attempts, record_consent
+from storage.learning_profile import record_consent
+from storage.lesson_progress import lesson_results
 from storage.models import QuizRun
+from storage.quiz_runs import list_attempts
 from storage.session import session_scope
 from tests.actions.learning.trackers import (
     LESSON,
@@ -103,7 +105,7 @@ def test_review_asks_only_the_missed_questions_and_pushes_them_further_out(db):
     from actions.learning.quiz import ActionStartReview
     from actions.learning.state import local_today
     from lessons.progress import ReviewState
-    from storage.learning import get_review, save_review
+    from storage.review import get_review, save_review
 
     agree(db, "web:k")
     messages, _ = run(ActionStartReview(), tracker("web:k", "/start_review"))

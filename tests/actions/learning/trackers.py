@@ -11,7 +11,8 @@ from actions.learning.quiz import ActionStartQuiz
 from actions.learning.quiz_answers import ValidateQuizForm
 from actions.runtime import lessons_by_id
 from storage.learners import get_learner, get_or_create_learner
-from storage.learning import get_active_run, record_consent
+from storage.learning_profile import record_consent
+from storage.quiz_runs import get_active_run
 from storage.session import session_scope
 
 LESSON = lessons_by_id()["at-khong-lo-otp"]
