@@ -48,8 +48,10 @@ def clean_incoming(text: str | None, limit: int) -> tuple[str, bool]:
 def addressed(reply: Reply, form: str) -> Reply:
     """The reply with the person addressed one way throughout (texts and button titles)."""
     bubbles = tuple(
-        Bubble(address(b.text, form), tuple(Button(address(x.title, form), x.payload)
-                                            for x in b.buttons))
+        Bubble(
+            address(b.text, form),
+            tuple(Button(address(x.title, form), x.payload) for x in b.buttons),
+        )
         for b in reply.bubbles
     )
     return Reply(bubbles, reply.decision, reply.meta)
@@ -87,8 +89,11 @@ class Conversation:
             first_contact = not has_been_answered(session, learner=learner)
             log_message(session, learner=learner, direction="in", text=text)
             profile = get_profile(session, learner=learner)
-            own = [m.text_masked for m in list_messages(session, learner=learner, limit=30)
-                   if m.direction == "in"]
+            own = [
+                m.text_masked
+                for m in list_messages(session, learner=learner, limit=30)
+                if m.direction == "in"
+            ]
             return first_contact, choose_form(bool(profile and profile.elderly_mode), own)
 
     async def handle(self, sender_id: str, text: str | None) -> Reply:
