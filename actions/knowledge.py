@@ -11,6 +11,7 @@ from actions.conversation import read_context
 from actions.dispatch import is_button_payload, send_bubbles
 from actions.respond import EVAL_DECISION, reply_to_question
 from actions.runtime import lessons_by_id
+from knowledge.followup import is_followup
 
 
 def topic_menu(topic: str) -> list[dict]:
@@ -45,14 +46,17 @@ LONG_MESSAGE_WORDS = 5
 def reply_if_question(
     dispatcher: CollectingDispatcher, tracker: Tracker, *, unless: frozenset[str]
 ) -> list | None:
-    """A long typed message that DIET routed to a chit-chat or hand-off intent goes through the
-    normal triage; None (nothing sent) when it is short, a button, or its reply kind is in
-    `unless`. DIET is over-confident, so its intent alone does not decide for long messages."""
+    """A long typed message, or a follow-up of the previous question, that DIET routed to a
+    chit-chat or hand-off intent goes through the normal triage; None (nothing sent) when it is
+    short, a button, or its reply kind is in `unless`. DIET is over-confident, so its intent
+    alone does not decide for long messages."""
     text = (tracker.latest_message.get("text") or "").strip()
-    if is_button_payload(text) or len(text.split()) < LONG_MESSAGE_WORDS:
+    context = read_context(tracker.slots)
+    follows_up = bool(context.last_question) and is_followup(text)
+    if is_button_payload(text) or (len(text.split()) < LONG_MESSAGE_WORDS and not follows_up):
         return None
     kind, bubbles, events = reply_to_question(
-        text, tracker.sender_id, tracker.latest_message, read_context(tracker.slots)
+        text, tracker.sender_id, tracker.latest_message, context
     )
     if kind in unless:
         return None

@@ -34,6 +34,7 @@ EVAL_DECISION = {
     "menu": "answer",
     "caution": "answer",
     "small_talk": "answer",
+    "answer_and_offer": "answer",
 }
 HUMAN_CHANNEL_BY_NEED = {
     "slow_dossier": (
@@ -114,6 +115,7 @@ def gather_signals(text: str, message: dict, reading: Reading) -> Signals:
         retrieval_confidence=assessment.confidence,
         situation=situation.label if situation else "question",
         situation_kind=situation.kind if situation else "",
+        situation_probability=situation.probability(situation.label) if situation else 1.0,
     )
 
 
@@ -178,6 +180,11 @@ def reply_to_question(
     if kind == "escalate":
         bubbles = escalate_bubbles(reading.query, signals, assessment)
         return kind, bubbles, [*offered, *remember(context, text)]
+    if kind == "answer_and_offer":
+        lesson = lessons_by_id()[hits[0].passage.lesson_id]
+        events = remember(context, text, question=reading.query, lesson_id=lesson.id)
+        bubbles = [*answer_bubbles(reading.query, hits), answers.offer_human_bubble()]
+        return kind, bubbles, [SlotSet("offered_human", True), *events]
     if kind == "unsure":
         choices = distinct_lessons(hits)
         events = remember(context, text, question=reading.query,

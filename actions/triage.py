@@ -10,6 +10,13 @@ from dataclasses import dataclass
 
 # Urgent kinds whose first reply is the threat script rather than the money/credential steps.
 THREAT_KINDS = frozenset({"threatened"})
+# The learned reading of "out of scope" or of a soft wish for a person gives way to a confident
+# answer from our lessons unless the head is sure: chosen on the dev set and the three earlier
+# held-out sets (in-scope questions the head called out of scope had p 0.41-0.63 and retrieval
+# confidence 0.92-1.0; the one refusal item with confidence >= 0.8 had p 0.73).
+CONFIDENT_ANSWER = 0.8
+SURE_OUT_OF_SCOPE = 0.7
+SURE_WANTS_PERSON = 0.5
 # Harm that needs a person and evidence, but no bank steps.
 PERSON_NOT_BANK = frozenset({"impersonated"})
 # Below this retrieval confidence nothing in our lessons is even near: the message is outside
@@ -30,6 +37,7 @@ class Signals:
     retrieval_confidence: float
     situation: str = "question"  # label from knowledge.situation (the learned reading)
     situation_kind: str = ""
+    situation_probability: float = 1.0  # the head's probability of that label
 
 
 # What the learned reading of harm leads to: the urgent steps, or a person and evidence.
@@ -53,14 +61,21 @@ def urgent_kind(signals: Signals) -> str | None:
 
 
 def choose_reply(signals: Signals) -> str:
-    """One of: urgent, secret, refuse, handoff, escalate, caution, small_talk, answer, clarify,
-    unsure. Safety first: harm, then secrets, then scope, then a person, then retrieval."""
+    """One of: urgent, secret, refuse, handoff, escalate, caution, small_talk, answer_and_offer,
+    answer, clarify, unsure. Safety first: harm, then secrets, then scope, then a person, then
+    retrieval."""
     harm = urgent_kind(signals)
     if harm and harm not in PERSON_NOT_BANK:
         return "urgent"
     if signals.has_secret:
         return "secret"
-    if signals.out_of_scope or signals.situation == "out_of_scope":
+    confident = (signals.retrieval_decision == "answer"
+                 and signals.retrieval_confidence >= CONFIDENT_ANSWER)
+    if signals.out_of_scope:
+        return "refuse"
+    if signals.situation == "out_of_scope" and (
+        not confident or signals.situation_probability >= SURE_OUT_OF_SCOPE
+    ):
         return "refuse"
     if signals.situation == "pasted_message":
         return "caution"
@@ -71,8 +86,11 @@ def choose_reply(signals: Signals) -> str:
         return "refuse"
     if signals.needs_person == "asks_human" or signals.situation_kind == "ask_person":
         return "handoff"
-    if signals.needs_person or harm in PERSON_NOT_BANK or signals.situation == "wants_person":
+    if signals.needs_person or harm in PERSON_NOT_BANK:
         return "escalate"
+    if signals.situation == "wants_person":
+        soft = confident and signals.situation_probability < SURE_WANTS_PERSON
+        return "answer_and_offer" if soft else "escalate"
     if signals.situation == "small_talk" and signals.retrieval_decision != "answer":
         return "small_talk"
     nothing_near = signals.retrieval_confidence < OUT_OF_DOMAIN_BELOW

@@ -17,6 +17,8 @@ from knowledge.followup import (
     with_previous,
 )
 
+SHORT_MESSAGE_WORDS = 6  # a message this short may lean on the previous question
+MARGIN = 0.1  # how much more sure retrieval must be with the previous question
 # Situations that win over any reading with the conversation.
 NEEDS_CARE = frozenset({"harm", "wants_person", "pasted_message"})
 
@@ -60,7 +62,14 @@ def read_message(text: str, context: Context) -> Reading:
         if correction:
             query = apply_correction(context.last_question, *correction)
             return Reading(query, retriever.assess(query), None, how="correction")
-        if is_followup(text):
+        if is_followup(text) or len(text.split()) <= SHORT_MESSAGE_WORDS:
             query = with_previous(text, context.last_question)
-            return Reading(query, retriever.assess(query), None, how="followup")
+            together = retriever.assess(query)
+            if is_followup(text) or leans_on_previous(alone, together):
+                return Reading(query, together, None, how="followup")
     return Reading(text, alone, situation)
+
+
+def leans_on_previous(alone: Any, together: Any) -> bool:
+    """A short message retrieval cannot answer alone, but can with the previous question."""
+    return alone.decision != "answer" and together.confidence > alone.confidence + MARGIN

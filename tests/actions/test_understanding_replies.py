@@ -106,3 +106,21 @@ def test_medical_refusal_sends_to_a_doctor_and_offers_what_we_can_do():
     bubble = answers.compose_medical_refusal("yt-dat-lich-kham", "yt-so-suc-khoe")[0]
     assert "bác sĩ" in bubble["text"] and "115" in bubble["text"]
     assert len(bubble["buttons"]) == 2
+
+
+def test_a_confident_answer_outweighs_an_unsure_reading_of_scope_or_a_soft_wish_for_a_person():
+    unsure_oos = signals(situation="out_of_scope", situation_kind="public_other",
+                         situation_probability=0.5, retrieval_confidence=0.95)
+    assert choose_reply(unsure_oos) == "answer"
+    sure_oos = signals(situation="out_of_scope", situation_kind="legal",
+                       situation_probability=0.9, retrieval_confidence=0.95)
+    assert choose_reply(sure_oos) == "refuse"
+    weak_retrieval = signals(situation="out_of_scope", situation_probability=0.45,
+                             retrieval_decision="clarify", retrieval_confidence=0.5)
+    assert choose_reply(weak_retrieval) == "refuse"
+    soft_person = signals(situation="wants_person", situation_kind="home_visit",
+                          situation_probability=0.3, retrieval_confidence=0.95)
+    assert choose_reply(soft_person) == "answer_and_offer"
+    sure_person = signals(situation="wants_person", situation_kind="disability",
+                          situation_probability=0.8, retrieval_confidence=0.95)
+    assert choose_reply(sure_person) == "escalate"
