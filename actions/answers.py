@@ -31,7 +31,10 @@ def lesson_buttons(lesson: Lesson) -> list[tuple[str, str]]:
 
 
 def source_line(lesson: Lesson) -> str:
-    return texts.ANSWER_SOURCE.format(title=lesson.title, url=lesson.main_source.url)
+    """The lesson and its first source, labelled "chính thức" only for a state body's site."""
+    source = lesson.main_source
+    line = texts.ANSWER_SOURCE if source.official else texts.ANSWER_SOURCE_PRESS
+    return line.format(title=lesson.title, url=source.url)
 
 
 def compose_answer(passages: list[tuple[str, str]], lesson: Lesson) -> list[dict]:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 ANSWER_SOURCE = "📘 Bài: {title}\n🔗 Nguồn chính thức: {url}"
-ANSWER_CHANGED = (
-    "⚠️ {changed} Bác/anh/chị nên kiểm tra lại hướng dẫn mới nhất trên ứng dụng hoặc tại xã."
-)
+ANSWER_SOURCE_PRESS = "📘 Bài: {title}\n🔗 Nguồn tham khảo: {url}"
+ANSWER_CHANGED = "⚠️ {changed}"  # each lesson's note says what changed, when, and where to check
 BUTTON_LEARN = "📖 Học bài này"
 BUTTON_HUMAN = "🙋 Hỏi người hỗ trợ"
 BUTTON_YES_HUMAN = "Có, nối giúp tôi"

@@ -39,11 +39,20 @@ LEVELS: dict[str, str] = {"co_ban": "Cơ bản", "nang_cao": "Nâng cao"}
 LETTERS = "abcd"
 
 
+OFFICIAL_HOST_ENDINGS = (".gov.vn",)  # state bodies; everything else is a reference
+
+
 @dataclass(frozen=True)
 class Source:
     title: str
     url: str
     date: date
+
+    @property
+    def official(self) -> bool:
+        """A state body's own site (…gov.vn); a press or company page is not "chính thức"."""
+        host = self.url.split("://", 1)[-1].split("/", 1)[0].lower()
+        return host.endswith(OFFICIAL_HOST_ENDINGS)
 
 
 @dataclass(frozen=True)

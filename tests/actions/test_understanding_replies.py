@@ -124,3 +124,15 @@ def test_a_confident_answer_outweighs_an_unsure_reading_of_scope_or_a_soft_wish_
     sure_person = signals(situation="wants_person", situation_kind="disability",
                           situation_probability=0.8, retrieval_confidence=0.95)
     assert choose_reply(sure_person) == "escalate"
+
+
+def test_only_a_state_bodys_site_is_called_official():
+    from datetime import date
+
+    from lessons.model import Source
+
+    assert Source("Cổng DVC", "https://dichvucong.gov.vn/p/home", date(2025, 1, 1)).official
+    assert not Source("Dân trí", "https://dantri.com.vn/x.htm", date(2025, 1, 1)).official
+    assert not Source("Giả", "https://gov.vn.example.com/x", date(2025, 1, 1)).official
+    lesson = make_lesson("l", "Bài", "Tóm tắt.")  # its source is dichvucong.gov.vn
+    assert "Nguồn chính thức" in answers.source_line(lesson)
