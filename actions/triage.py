@@ -84,13 +84,14 @@ def choose_reply(signals: Signals) -> str:
     weak_answer = signals.retrieval_decision == "unsure" or signals.retrieval_confidence < 0.3
     if signals.intent == "out_of_scope" and signals.intent_confidence >= 0.8 and weak_answer:
         return "refuse"
-    if signals.needs_person == "asks_human" or signals.situation_kind == "ask_person":
+    if signals.needs_person == "asks_human":
         return "handoff"
     if signals.needs_person or harm in PERSON_NOT_BANK:
         return "escalate"
     if signals.situation == "wants_person":
-        soft = confident and signals.situation_probability < SURE_WANTS_PERSON
-        return "answer_and_offer" if soft else "escalate"
+        if signals.situation_probability >= SURE_WANTS_PERSON:
+            return "handoff" if signals.situation_kind == "ask_person" else "escalate"
+        return "answer_and_offer" if confident else "escalate"
     if signals.situation == "small_talk" and signals.retrieval_decision != "answer":
         return "small_talk"
     nothing_near = signals.retrieval_confidence < OUT_OF_DOMAIN_BELOW

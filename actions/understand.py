@@ -60,7 +60,11 @@ def read_message(text: str, context: Context) -> Reading:
     if context.last_question:
         correction = read_correction(text)
         if correction:
-            query = apply_correction(context.last_question, *correction)
+            wrong, meant = correction
+            meant_alone = retriever.assess(meant)
+            if not wrong and meant_alone.decision == "answer":  # says it all by itself
+                return Reading(meant, meant_alone, None, how="correction")
+            query = apply_correction(context.last_question, wrong, meant)
             return Reading(query, retriever.assess(query), None, how="correction")
         if is_followup(text) or len(text.split()) <= SHORT_MESSAGE_WORDS:
             query = with_previous(text, context.last_question)

@@ -37,6 +37,15 @@ _CORRECTION = re.compile(
 )
 
 
+# "à không, …", "nhầm, ý em là …", "xin lỗi, tôi hỏi …", "à mà …": a repair of the last
+# question whose remainder says what was meant.
+_REPAIR = re.compile(
+    r"^(?:(?:a|ah|o|oi)\s+(?:khong|ko|k|ma|nham|xin loi)|nham(?:\s+roi)?|xin loi)\b[\s,.:!]*"
+    r"(?:(?:y la|y (?:toi|em|chau|bac|minh|con|tui) la|(?:cho )?(?:toi|em|minh|tui|chau) "
+    r"(?:hoi|muon hoi))\b)?[\s,.:]*(?P<only>.+)$"
+)
+
+
 def plain(text: str) -> str:
     return " ".join(strip_accents(normalise(text)).lower().split())
 
@@ -104,9 +113,11 @@ def pick_offered(text: str, titles: Sequence[str]) -> int | None:
 def read_correction(text: str) -> tuple[str, str] | None:
     """("VNeID", "VssID") for "không phải VNeID, ý tôi là VssID"; ("", x) for "ý tôi là x";
     None for anything else. Returned in the accent-free form."""
-    match = _CORRECTION.match(plain(text).strip(" .!?"))
+    words = plain(text).strip(" .!?")
+    match = _CORRECTION.match(words)
     if not match:
-        return None
+        repair = _REPAIR.match(words)
+        return ("", repair.group("only")) if repair else None
     if match.group("only"):
         return "", match.group("only")
     return match.group("wrong"), match.group("meant")

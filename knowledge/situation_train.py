@@ -41,6 +41,11 @@ MAX_FALSE_HARM = 0.02
 MAX_FALSE_HARM_IN_CONTEXT = 0.06
 MAX_FALSE_PERSON = 0.03
 MIN_OUT_OF_SCOPE_PRECISION = 0.92
+# Cross-validation over our own messages and their variants is optimistic: on the dev set and the
+# three earlier held-out question sets (251 plain questions, 30 escalations) the head at the CV
+# threshold (0.42) alarmed 20 plain questions (8%), at 0.6 nine (3.6%) with every escalation
+# still caught (measured 12/2026). The chosen thresholds never go below these floors.
+FLOOR = {"harm": 0.6, "harm_in_context": 0.45, "wants_person": 0.35}
 
 
 @dataclass(frozen=True)
@@ -166,11 +171,13 @@ def choose_thresholds(examples: Sequence[Example], probs: list[dict[str, float]]
         if flagged and sum(s >= t for s in oos) / flagged >= MIN_OUT_OF_SCOPE_PRECISION:
             oos_at = round(float(t), 2)
             break
+    harm = _lowest_threshold([p["harm"] for p in calm], MAX_FALSE_HARM)
+    in_context = _lowest_threshold([p["harm"] for p in questions], MAX_FALSE_HARM_IN_CONTEXT)
+    person = _lowest_threshold([p["wants_person"] for p in calm], MAX_FALSE_PERSON)
     return Thresholds(
-        harm=_lowest_threshold([p["harm"] for p in calm], MAX_FALSE_HARM),
-        harm_in_context=_lowest_threshold([p["harm"] for p in questions],
-                                          MAX_FALSE_HARM_IN_CONTEXT),
-        wants_person=_lowest_threshold([p["wants_person"] for p in calm], MAX_FALSE_PERSON),
+        harm=max(harm, FLOOR["harm"]),
+        harm_in_context=max(in_context, FLOOR["harm_in_context"]),
+        wants_person=max(person, FLOOR["wants_person"]),
         out_of_scope=oos_at,
     )
 

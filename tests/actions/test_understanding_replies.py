@@ -34,6 +34,9 @@ def test_the_rule_wins_over_the_learned_reading_and_questions_stay_questions():
 def test_learned_situations_map_to_reply_kinds():
     asks = signals(situation="wants_person", situation_kind="ask_person")
     assert choose_reply(asks) == "handoff"
+    unsure_ask = signals(situation="wants_person", situation_kind="ask_person",
+                         situation_probability=0.3, retrieval_decision="unsure")
+    assert choose_reply(unsure_ask) == "escalate"  # offered, not opened
     home = signals(situation="wants_person", situation_kind="home_visit")
     assert choose_reply(home) == "escalate"
     assert choose_reply(signals(situation="out_of_scope", situation_kind="medical")) == "refuse"

@@ -138,3 +138,12 @@ def test_head_round_trips_through_npz(tmp_path):
     assert calm.label == "question"
     row = message_features("abc", np.zeros(4), FeatureConfig())
     assert row.shape == (dim,)
+
+
+def test_a_repair_of_the_last_question_gives_what_was_meant():
+    from knowledge.followup import read_correction
+
+    assert read_correction("à xin lỗi, tôi hỏi mức 2 cơ") == ("", "muc 2 co")
+    assert read_correction("nhầm, ý em là làm khai tử") == ("", "lam khai tu")
+    assert read_correction("À không, cho tôi hỏi phiếu số 2") == ("", "phieu so 2")
+    assert read_correction("không đăng nhập được vneid") is None  # a question, not a repair
