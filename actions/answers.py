@@ -106,9 +106,17 @@ def compose_lead_answer(lead: str, support: str, lesson: Lesson) -> list[dict]:
     supporting passage, then the lesson, its source and the buttons."""
     footer = [support] if support else []
     footer.append(source_line(lesson))
-    if lesson.changed:
+    if lesson.changed and not already_says(lead, lesson.changed):
         footer.append(texts.ANSWER_CHANGED.format(changed=lesson.changed.rstrip(".") + "."))
     return [bubble(lead), bubble("\n".join(footer), answer_buttons(lesson))]
+
+
+_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
+
+
+def already_says(lead: str, changed: str) -> bool:
+    """The lead already gives the changed rule's date, so the note would repeat it."""
+    return any(date in lead for date in _DATE.findall(changed))
 
 
 def compose_steps(lesson: Lesson) -> list[dict]:

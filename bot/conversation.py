@@ -57,6 +57,16 @@ def addressed(reply: Reply, form: str) -> Reply:
     return Reply(bubbles, reply.decision, reply.meta)
 
 
+def with_ai_notice(reply: Reply) -> Reply:
+    """The first reply to a person says, at its end, that an automatic assistant (AI) wrote it
+    (inside the last bubble, so a channel sends no extra message)."""
+    if not reply.bubbles:
+        return Reply((Bubble(texts.AI_NOTICE),), reply.decision, reply.meta)
+    *rest, last = reply.bubbles
+    noticed = Bubble(f"{last.text}\n\n{texts.AI_NOTICE}".strip(), last.buttons)
+    return Reply((*rest, noticed), reply.decision, reply.meta)
+
+
 class Conversation:
     """Channel-independent handling of one incoming message."""
 
@@ -113,7 +123,7 @@ class Conversation:
                 log.warning("empty reply from rasa for %s", sender_id)
                 reply = text_reply(texts.NO_REPLY)
         if first_contact and reply.decision != DATA_DELETED:  # Luật Trí tuệ nhân tạo, 1/3/2026
-            reply = Reply((*reply.bubbles, Bubble(texts.AI_NOTICE)), reply.decision, reply.meta)
+            reply = with_ai_notice(reply)
         reply = addressed(reply, form)
         if was_cut:
             notice = Bubble(texts.TOO_LONG.format(limit=self.max_chars))

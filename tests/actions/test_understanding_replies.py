@@ -139,3 +139,8 @@ def test_only_a_state_bodys_site_is_called_official():
     assert not Source("Giả", "https://gov.vn.example.com/x", date(2025, 1, 1)).official
     lesson = make_lesson("l", "Bài", "Tóm tắt.")  # its source is dichvucong.gov.vn
     assert "Nguồn chính thức" in answers.source_line(lesson)
+
+
+def test_the_changed_rule_note_is_not_repeated_when_the_lead_gives_its_date():
+    assert answers.already_says("Từ 1/1/2026, mạng xã hội không được…", "Từ 1/1/2026 (Luật…)")
+    assert not answers.already_says("Mở VNeID, bấm…", "Từ 1/1/2026 (Luật…)")

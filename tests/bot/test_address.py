@@ -28,3 +28,13 @@ def test_buttons_are_addressed_too_and_payloads_untouched():
     assert out.bubbles[0].text == "Chào bác"
     assert out.bubbles[0].buttons[0] == Button("Bác học", "/x")
     assert out.decision == "answer"
+
+
+def test_the_first_reply_ends_with_the_ai_notice_in_its_last_bubble():
+    from bot import texts
+    from bot.conversation import with_ai_notice
+
+    reply = Reply((Bubble("a"), Bubble("b", (Button("x", "/x"),))), "answer")
+    noticed = with_ai_notice(reply)
+    assert len(noticed.bubbles) == 2 and noticed.bubbles[-1].text.endswith(texts.AI_NOTICE)
+    assert noticed.bubbles[-1].buttons == (Button("x", "/x"),) and noticed.decision == "answer"
