@@ -12,7 +12,7 @@ from actions.escalate import open_escalation_for, urgent_bubbles
 from actions.runtime import lessons_by_id, sections_of
 from actions.triage import THREAT_KINDS, Signals, choose_reply, urgent_kind
 from actions.understand import Reading, read_message
-from knowledge.answer_pick import cut_lead, rank_sections
+from knowledge.answer_pick import FOLLOWUP_WEIGHTS, cut_lead, rank_sections
 from knowledge.scope import (
     detect_needs_person,
     detect_out_of_scope,
@@ -84,12 +84,14 @@ def section_text(passage: Any) -> str:
     return passage.text
 
 
-def lead_answer(question: str, lesson: Lesson, hits: Any = ()) -> list[dict]:
+def lead_answer(question: str, lesson: Lesson, hits: Any = (), asked: str = "") -> list[dict]:
     """Answer first: the sections of `lesson` that answer `question`, best first (retrieval's
     order with the kind of question as tie-breaker), cut to a short lead of whole sentences;
-    then source and buttons ("Xem các bước" shows the rest)."""
+    then source and buttons ("Xem các bước" shows the rest). `asked` is the message when
+    `question` was completed from the conversation."""
     fused = {h.passage.id: h.score for h in hits if h.passage.lesson_id == lesson.id}
-    ranked = rank_sections(question, sections_of(lesson.id), fused)
+    weights = FOLLOWUP_WEIGHTS if asked else None
+    ranked = rank_sections(question, sections_of(lesson.id), fused, weights, asked)
     chosen = [p for p, score in ranked if p.id in fused or score > LEAD_SECTION_SCORE][:3]
     if not chosen:
         return answers.compose_answer([("", lesson.summary)], lesson)
@@ -97,8 +99,8 @@ def lead_answer(question: str, lesson: Lesson, hits: Any = ()) -> list[dict]:
     return answers.compose_lead_answer(lead, "", lesson)
 
 
-def answer_bubbles(question: str, hits: Any) -> list[dict]:
-    return lead_answer(question, lessons_by_id()[hits[0].passage.lesson_id], hits)
+def answer_bubbles(question: str, hits: Any, asked: str = "") -> list[dict]:
+    return lead_answer(question, lessons_by_id()[hits[0].passage.lesson_id], hits, asked)
 
 
 def gather_signals(text: str, message: dict, reading: Reading) -> Signals:
@@ -196,4 +198,6 @@ def reply_to_question(
     events = remember(context, text, question=reading.query, lesson_id=lesson.id,
                       trouble=lesson.topic == "safety",
                       offered=tuple(x.id for x in others))
-    return kind, [*answer_bubbles(reading.query, hits), *choices], [*offered, *events]
+    asked = text if reading.how == "followup" else ""
+    bubbles = [*answer_bubbles(reading.query, hits, asked), *choices]
+    return kind, bubbles, [*offered, *events]

@@ -98,11 +98,13 @@ def rank_sections(
     sections: Sequence[Passage],
     fused: dict[str, float],
     weights: PickWeights | None = None,
+    asked: str = "",
 ) -> list[tuple[Passage, float]]:
     """The sections of one lesson, best answer first. `fused` maps passage id → fused score
-    of the passages retrieval returned (others count 0)."""
+    of the passages retrieval returned (others count 0); `asked` is the message itself when
+    `question` was completed from the conversation (its kind is the follow-up's kind)."""
     weights = weights or PickWeights()
-    kind = question_kind(question)
+    kind = question_kind(asked or question)
     top = max(fused.values(), default=0.0) or 1.0
     scored = []
     for passage in sections:
@@ -129,3 +131,8 @@ def cut_lead(text: str, limit: int = LEAD_CHARS) -> str:
     if kept:
         return kept
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+# A follow-up's retrieval mostly follows the previous question; what it asks (how long, how much,
+# where) is in the follow-up itself, so the kind of question weighs more.
+FOLLOWUP_WEIGHTS = PickWeights(retrieval=1.0, faq_question=1.2, kind_match=1.0)
