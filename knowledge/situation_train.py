@@ -232,11 +232,28 @@ def score_file(retriever, head: SituationHead, path: Path) -> dict:  # noqa: ANN
                                                 for r in rows])
     predicted = [head.read(r["text"], v).label for r, v in zip(rows, vectors, strict=True)]
     result = report([r["label"] for r in rows], predicted)
+    result["with_rules"] = with_rules(rows, predicted)
     result["errors"] = [
         {"text": r["text"][:120], "label": r["label"], "predicted": p}
         for r, p in zip(rows, predicted, strict=True) if p != r["label"]
     ]
     return result
+
+
+def with_rules(rows: Sequence[dict], predicted: Sequence[str]) -> dict[str, float]:
+    """Trouble recall and questions alarmed when the high-precision rules of `knowledge.scope`
+    (which the assistant keeps beside the head) count too."""
+    from knowledge.scope import detect_needs_person, detect_urgent
+
+    flags = [p in ("harm", "wants_person") or bool(detect_urgent(r["text"]))
+             or bool(detect_needs_person(r["text"])) for r, p in zip(rows, predicted, strict=True)]
+    pairs = list(zip(rows, flags, strict=True))
+    trouble = [f for r, f in pairs if r["label"] in ("harm", "wants_person")]
+    calm = [f for r, f in pairs if r["label"] == "question"]
+    return {
+        "trouble_recall": round(sum(trouble) / len(trouble), 3) if trouble else 0.0,
+        "questions_alarmed": round(sum(calm) / len(calm), 3) if calm else 0.0,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
