@@ -147,3 +147,13 @@ def test_a_repair_of_the_last_question_gives_what_was_meant():
     assert read_correction("nhầm, ý em là làm khai tử") == ("", "lam khai tu")
     assert read_correction("À không, cho tôi hỏi phiếu số 2") == ("", "phieu so 2")
     assert read_correction("không đăng nhập được vneid") is None  # a question, not a repair
+
+
+def test_scoring_with_rules_counts_what_the_kept_rules_catch():
+    from knowledge.situation_train import with_rules
+
+    rows = [{"text": "tôi bị lừa chuyển khoản mất 5 triệu rồi", "label": "harm"},
+            {"text": "vneid là gì", "label": "question"}]
+    assert with_rules(rows, ["question", "question"])["trouble_recall"] in (0.0, 1.0)
+    assert with_rules(rows, ["harm", "question"]) == {"trouble_recall": 1.0,
+                                                      "questions_alarmed": 0.0}
