@@ -154,6 +154,6 @@ def test_scoring_with_rules_counts_what_the_kept_rules_catch():
 
     rows = [{"text": "tôi bị lừa chuyển khoản mất 5 triệu rồi", "label": "harm"},
             {"text": "vneid là gì", "label": "question"}]
-    assert with_rules(rows, ["question", "question"])["trouble_recall"] in (0.0, 1.0)
+    assert with_rules(rows, ["question", "question"])["trouble_recall"] == 1.0  # the rule
     assert with_rules(rows, ["harm", "question"]) == {"trouble_recall": 1.0,
                                                       "questions_alarmed": 0.0}
