@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import urlsplit
 
 TOPICS = (
     "vneid",
@@ -39,7 +40,40 @@ LEVELS: dict[str, str] = {"co_ban": "Cơ bản", "nang_cao": "Nâng cao"}
 LETTERS = "abcd"
 
 
-OFFICIAL_HOST_ENDINGS = (".gov.vn",)  # state bodies; everything else is a reference
+def host_of(url: str) -> str:
+    """The lower-case host of a URL or of a bare "host/path" ("" when there is none)."""
+    text = url.strip()
+    try:
+        return (urlsplit(text if "://" in text else "//" + text).hostname or "").rstrip(".")
+    except ValueError:  # a malformed port or bracket: no usable host
+        return ""
+
+
+def host_matches(host: str, entries: tuple[str, ...]) -> bool:
+    """An entry ".gov.vn" matches any host ending so; "x.vn" matches x.vn and its subdomains."""
+    host = host.lower()
+    return bool(host) and any(
+        host.endswith(entry)
+        if entry.startswith(".")
+        else host == entry or host.endswith("." + entry)
+        for entry in entries
+    )
+
+
+@dataclass(frozen=True)
+class DomainLists:
+    """Content's list of official hosts (lessons/official_domains.yml) and of real sites."""
+
+    official: tuple[str, ...]
+    real_sites: tuple[str, ...] = ()
+    home_pages_ok: tuple[str, ...] = ()
+
+    def is_official(self, host: str) -> bool:
+        return host_matches(host, self.official)
+
+    def is_known(self, host: str) -> bool:
+        """Official or a real site lesson text may name as it is (no "[.]")."""
+        return host_matches(host, self.official + self.real_sites)
 
 
 @dataclass(frozen=True)
@@ -49,10 +83,22 @@ class Source:
     date: date
 
     @property
+    def host(self) -> str:
+        return host_of(self.url)
+
+    @property
     def official(self) -> bool:
-        """A state body's own site (…gov.vn); a press or company page is not "chính thức"."""
-        host = self.url.split("://", 1)[-1].split("/", 1)[0].lower()
-        return host.endswith(OFFICIAL_HOST_ENDINGS)
+        """A state body's site, the legal text, or a bank's or app's own page (see the yml);
+        a press page is never "chính thức"."""
+        from lessons.parse import official_domains  # parse imports this module
+
+        return official_domains().is_official(self.host)
+
+    @property
+    def home_page(self) -> bool:
+        """The URL points at a site's front page (no path, no query), not at a page."""
+        parts = urlsplit(self.url.strip())
+        return parts.path in ("", "/") and not parts.query
 
 
 @dataclass(frozen=True)
@@ -96,8 +142,14 @@ class Lesson:
     facts: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     changed: str = ""
+    reviewed: date | None = None  # last checked against its sources; None: not yet recorded
     path: str = field(default="", compare=False)
 
     @property
     def main_source(self) -> Source:
         return self.sources[0]
+
+    @property
+    def reviewed_on(self) -> date:
+        """The day the lesson was last checked; the `updated` day when none is recorded."""
+        return self.reviewed or self.updated

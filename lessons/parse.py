@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
-from lessons.model import Faq, Lesson, Question, Source, Step
+from lessons.model import DomainLists, Faq, Lesson, Question, Source, Step
 
 CONTENT_DIR = Path(__file__).parent / "content"
+DOMAINS_FILE = Path(__file__).parent / "official_domains.yml"
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n(.*)\Z", re.S)
 _STEP_HEADING = re.compile(r"^##\s+(.+?)\s*$", re.M)
 
@@ -79,6 +81,9 @@ def parse_lesson_text(text: str, path: str = "") -> Lesson:
             facts=tuple(str(f) for f in meta.get("facts") or ()),
             keywords=tuple(_nfc(k) for k in meta.get("keywords") or ()),
             changed=_nfc(meta.get("changed", "")),
+            reviewed=(
+                _as_date(meta["reviewed"], f"{path}: reviewed") if meta.get("reviewed") else None
+            ),
             path=path,
         )
     except (KeyError, TypeError) as exc:
@@ -91,3 +96,18 @@ def load_lessons(content_dir: Path = CONTENT_DIR) -> list[Lesson]:
         parse_lesson_text(p.read_text(encoding="utf-8"), str(p.relative_to(content_dir)))
         for p in sorted(content_dir.rglob("*.md"))
     ]
+
+
+def parse_domain_lists(raw: dict) -> DomainLists:
+    """The official_domains.yml mapping → DomainLists (hosts lower-cased, reasons dropped)."""
+
+    def hosts(key: str) -> tuple[str, ...]:
+        return tuple(str(entry["host"]).strip().lower() for entry in raw.get(key) or ())
+
+    return DomainLists(hosts("official"), hosts("real_sites"), hosts("home_pages_ok"))
+
+
+@lru_cache(maxsize=1)
+def official_domains(path: Path = DOMAINS_FILE) -> DomainLists:
+    """The content's list of official hosts and real sites, read once."""
+    return parse_domain_lists(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
