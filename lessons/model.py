@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlsplit
 
+from lessons.domain_lists import DomainLists, host_matches, host_of, official_domains  # noqa: F401
+
 TOPICS = (
     "vneid",
     "dvc",
@@ -40,42 +42,6 @@ LEVELS: dict[str, str] = {"co_ban": "Cơ bản", "nang_cao": "Nâng cao"}
 LETTERS = "abcd"
 
 
-def host_of(url: str) -> str:
-    """The lower-case host of a URL or of a bare "host/path" ("" when there is none)."""
-    text = url.strip()
-    try:
-        return (urlsplit(text if "://" in text else "//" + text).hostname or "").rstrip(".")
-    except ValueError:  # a malformed port or bracket: no usable host
-        return ""
-
-
-def host_matches(host: str, entries: tuple[str, ...]) -> bool:
-    """An entry ".gov.vn" matches any host ending so; "x.vn" matches x.vn and its subdomains."""
-    host = host.lower()
-    return bool(host) and any(
-        host.endswith(entry)
-        if entry.startswith(".")
-        else host == entry or host.endswith("." + entry)
-        for entry in entries
-    )
-
-
-@dataclass(frozen=True)
-class DomainLists:
-    """Content's list of official hosts (lessons/official_domains.yml) and of real sites."""
-
-    official: tuple[str, ...]
-    real_sites: tuple[str, ...] = ()
-    home_pages_ok: tuple[str, ...] = ()
-
-    def is_official(self, host: str) -> bool:
-        return host_matches(host, self.official)
-
-    def is_known(self, host: str) -> bool:
-        """Official or a real site lesson text may name as it is (no "[.]")."""
-        return host_matches(host, self.official + self.real_sites)
-
-
 @dataclass(frozen=True)
 class Source:
     title: str
@@ -90,7 +56,6 @@ class Source:
     def official(self) -> bool:
         """A state body's site, the legal text, or a bank's or app's own page (see the yml);
         a press page is never "chính thức"."""
-        from lessons.parse import official_domains  # parse imports this module
 
         return official_domains().is_official(self.host)
 

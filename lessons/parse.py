@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
-from lessons.model import DomainLists, Faq, Lesson, Question, Source, Step
+from lessons.domain_lists import DOMAINS_FILE, official_domains, parse_domain_lists  # noqa: F401
+from lessons.model import Faq, Lesson, Question, Source, Step
 
 CONTENT_DIR = Path(__file__).parent / "content"
-DOMAINS_FILE = Path(__file__).parent / "official_domains.yml"
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n(.*)\Z", re.S)
 _STEP_HEADING = re.compile(r"^##\s+(.+?)\s*$", re.M)
 
@@ -98,16 +97,3 @@ def load_lessons(content_dir: Path = CONTENT_DIR) -> list[Lesson]:
     ]
 
 
-def parse_domain_lists(raw: dict) -> DomainLists:
-    """The official_domains.yml mapping → DomainLists (hosts lower-cased, reasons dropped)."""
-
-    def hosts(key: str) -> tuple[str, ...]:
-        return tuple(str(entry["host"]).strip().lower() for entry in raw.get(key) or ())
-
-    return DomainLists(hosts("official"), hosts("real_sites"), hosts("home_pages_ok"))
-
-
-@lru_cache(maxsize=1)
-def official_domains(path: Path = DOMAINS_FILE) -> DomainLists:
-    """The content's list of official hosts and real sites, read once."""
-    return parse_domain_lists(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
