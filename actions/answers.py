@@ -127,10 +127,14 @@ def compose_steps(lesson: Lesson) -> list[dict]:
     return [bubble("\n".join(lines)), bubble(source_line(lesson), lesson_buttons(lesson))]
 
 
-def compose_referral(text: str, source_title: str, source_url: str, official: bool) -> list[dict]:
-    """Where to ask, with an honest source label, and the offer of a person."""
+def compose_referral(
+    text: str, source_title: str, source_url: str, official: bool, legal: bool = False
+) -> list[dict]:
+    """Where to ask, with an honest source label, and the offer of a person; a legal question
+    first hears that we cannot advise on the law."""
     label = texts.REFERRAL_SOURCE_OFFICIAL if official else texts.REFERRAL_SOURCE_PRESS
-    body = f"{texts.REFERRAL_INTRO}\n{text}\n{label.format(title=source_title, url=source_url)}"
+    intro = texts.REFERRAL_INTRO_LEGAL if legal else texts.REFERRAL_INTRO
+    body = f"{intro}\n{text}\n{label.format(title=source_title, url=source_url)}"
     return [bubble(body), offer_human_bubble()]
 
 

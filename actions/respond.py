@@ -136,7 +136,7 @@ def refusal_bubbles(text: str, signals: Signals) -> list[dict]:
     if category in REFERRAL_CATEGORIES:
         found = find_referral(text)
         return answers.compose_referral(found.text, found.source_title, found.source_url,
-                                        found.official)
+                                        found.official, legal=category == "legal")
     return answers.compose_refusal(category)
 
 

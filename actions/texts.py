@@ -105,6 +105,10 @@ SMALL_TALK_DEFAULT = (
     "thanh toán hay chống lừa đảo ạ?"
 )
 REFERRAL_INTRO = "Việc này nằm ngoài các bài của tôi, nhưng tôi có thể chỉ nơi hỏi đúng chỗ:"
+REFERRAL_INTRO_LEGAL = (
+    "Xin lỗi, tôi là trợ lý tự động nên không thể tư vấn pháp luật (tranh chấp, thừa kế, ly hôn, "
+    "kiện tụng). Bác/anh/chị nên hỏi đúng nơi:"
+)
 REFERRAL_SOURCE_OFFICIAL = "🔗 Nguồn chính thức: {title} – {url}"
 REFERRAL_SOURCE_PRESS = "🔗 Nguồn tham khảo (báo): {title} – {url}"
 MEDICAL_REFUSAL = (

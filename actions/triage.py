@@ -17,6 +17,9 @@ THREAT_KINDS = frozenset({"threatened"})
 CONFIDENT_ANSWER = 0.8
 SURE_OUT_OF_SCOPE = 0.7
 SURE_WANTS_PERSON = 0.5
+# Out-of-scope rules that outrank the learned reading of harm (the head hears "account taken"
+# in "how do I get into my husband's Zalo").
+INTO_OTHERS = frozenset({"hacking", "others_data"})
 # Harm that needs a person and evidence, but no bank steps.
 PERSON_NOT_BANK = frozenset({"impersonated"})
 # Below this retrieval confidence nothing in our lessons is even near: the message is outside
@@ -65,6 +68,8 @@ def choose_reply(signals: Signals) -> str:
     answer, clarify, unsure. Safety first: harm, then secrets, then scope, then a person, then
     retrieval."""
     harm = urgent_kind(signals)
+    if signals.out_of_scope in INTO_OTHERS and not signals.urgent:
+        return "refuse"  # getting into someone else's account is not the writer's own harm
     if harm and harm not in PERSON_NOT_BANK:
         return "urgent"
     if signals.has_secret:

@@ -144,3 +144,16 @@ def test_only_a_state_bodys_site_is_called_official():
 def test_the_changed_rule_note_is_not_repeated_when_the_lead_gives_its_date():
     assert answers.already_says("Từ 1/1/2026, mạng xã hội không được…", "Từ 1/1/2026 (Luật…)")
     assert not answers.already_says("Mở VNeID, bấm…", "Từ 1/1/2026 (Luật…)")
+
+
+def test_getting_into_someone_elses_account_is_refused_not_treated_as_harm():
+    spy = signals(out_of_scope="hacking", situation="harm", situation_kind="account_taken")
+    assert choose_reply(spy) == "refuse"
+    robbed = signals(out_of_scope="hacking", urgent="account_taken")
+    assert choose_reply(robbed) == "urgent"  # the harm rule still wins
+
+
+def test_a_legal_question_hears_we_cannot_advise_then_where_to_ask():
+    reply = answers.compose_referral("Hỏi UBND xã.", "Nguồn", "https://x.gov.vn/a", True,
+                                     legal=True)
+    assert "không thể tư vấn pháp luật" in reply[0]["text"] and "Hỏi UBND xã." in reply[0]["text"]
