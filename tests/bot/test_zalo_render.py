@@ -1,4 +1,4 @@
-"""The Zalo OA protocol as pure functions: signature, events, splitting, buttons and typed choices."""
+"""The Zalo OA protocol as pure functions: signature, events, splitting, buttons, choices."""
 
 from __future__ import annotations
 
