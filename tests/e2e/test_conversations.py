@@ -20,7 +20,7 @@ def test_web_question_without_diacritics_gets_a_cited_answer(stack):
     bubbles = stack.chat("web:e2e-a", "lam sao kich hoat tai khoan vneid muc 2")
     text = joined(bubbles)
     assert bubbles[-1]["decision"] == "answer"
-    assert "Nguồn chính thức: https://" in text or "Nguồn tham khảo: https://" in text
+    assert ("Nguồn chính thức: https://" in text or "Nguồn tham khảo: https://" in text)
     assert "VNeID" in text and "trợ lý tự động (AI)" in text  # the first reply says it is an AI
     payloads = [b["payload"] for bubble in bubbles for b in bubble["buttons"]]
     assert any(p.startswith("/start_lesson") for p in payloads)
