@@ -212,3 +212,17 @@ def test_zalo_officer_reply_quiets_the_assistant_until_bot_is_typed(database_url
     asyncio.run(scenario())
     assert conversation.seen == [("zalo:u1", "hỏi tiếp")]
     assert len(fake.messages_to("u1")) == 1
+
+
+def test_zalo_follow_is_welcomed_and_unfollow_sends_nothing(database_url, fake):
+    channel, conversation = make_channel(database_url, fake)
+
+    async def scenario() -> None:
+        assert await post(channel, event_body("unfollow", "u9")) == 200
+        assert await channel.process_queued() == 0
+        assert await post(channel, event_body("follow", "u9")) == 200
+        assert await channel.process_queued() == 1
+        await channel.client.close()
+
+    asyncio.run(scenario())
+    assert conversation.seen == [("zalo:u9", "xin chào")] and len(fake.messages_to("u9")) == 1
