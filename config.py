@@ -59,6 +59,11 @@ class Settings(BaseSettings):
     TELEGRAM_BASE_URL: str = "https://api.telegram.org/bot"
     TELEGRAM_WEBHOOK_URL: str = ""  # empty → long polling
     TELEGRAM_SECRET_TOKEN: str = ""
+    ZALO_APP_ID: str = ""  # with ZALO_OA_SECRET and ZALO_REFRESH_TOKEN: the Zalo OA channel
+    ZALO_OA_SECRET: str = ""
+    ZALO_REFRESH_TOKEN: str = ""  # the first refresh token; later ones live in the database
+    ZALO_API_BASE_URL: str = "https://openapi.zalo.me"
+    ZALO_OAUTH_BASE_URL: str = "https://oauth.zaloapp.com"
 
     # Escalation to a Đại sứ số
     SLA_URGENT_SECONDS: int = 600
@@ -113,6 +118,10 @@ class Settings(BaseSettings):
     @property
     def public_url(self) -> str:
         return (self.PUBLIC_URL or f"http://{self.BOT_HOST}:{self.BOT_PORT}").rstrip("/")
+
+    @property
+    def zalo_enabled(self) -> bool:
+        return bool(self.ZALO_APP_ID and self.ZALO_OA_SECRET and self.ZALO_REFRESH_TOKEN)
 
     @property
     def actions_url(self) -> str:

@@ -36,11 +36,11 @@ WEB_ID_WARNING = (
     "   --id $(python3 -c 'import secrets; print(secrets.token_urlsafe(16))')"
 )
 CHANNELS = ("web", "telegram", "zalo")
-PLANNED_CHANNELS = {"zalo"}  # accepted by the parser, refused until the channel exists
-PLANNED_CHANNEL_REFUSAL = (
-    "⛔ Trợ lý số chưa có kênh {name}: Đại sứ số trên {name} sẽ không nhận được cảnh báo nào, "
-    "nên chưa thể thêm. Hãy dùng --channel telegram hoặc --channel web.\n"
-    "   (The {name} channel does not exist yet; add the mentor on telegram or web.)"
+ZALO_NOT_CONFIGURED = (
+    "⛔ Kênh Zalo chưa được bật (cần ZALO_APP_ID, ZALO_OA_SECRET và ZALO_REFRESH_TOKEN trong "
+    ".env): Đại sứ số trên Zalo sẽ không nhận được cảnh báo nào, nên chưa thể thêm. Hãy bật kênh "
+    "Zalo trước, hoặc dùng --channel telegram hoặc --channel web.\n"
+    "   (The Zalo channel is not configured; set the ZALO_* settings first.)"
 )
 
 
@@ -67,8 +67,8 @@ def _print(data: object, as_json: bool, lines: list[str]) -> None:
 
 
 def command_add(settings: Settings, args: argparse.Namespace) -> int:
-    if args.channel in PLANNED_CHANNELS:
-        print(PLANNED_CHANNEL_REFUSAL.format(name=args.channel.capitalize()), file=sys.stderr)
+    if args.channel == "zalo" and not settings.zalo_enabled:
+        print(ZALO_NOT_CONFIGURED, file=sys.stderr)
         return 2
     with session_scope(settings.database_url) as session:
         mentor = add_mentor(
@@ -190,7 +190,9 @@ def add_mentors_parser(sub: argparse._SubParsersAction) -> None:
     group = parser.add_subparsers(dest="mentors_command", required=True)
     add = group.add_parser("add", help="register (or update) a mentor")
     add.add_argument("--name", required=True)
-    add.add_argument("--channel", required=True, choices=CHANNELS, help="zalo: not yet")
+    add.add_argument(
+        "--channel", required=True, choices=CHANNELS, help="zalo: needs the ZALO_* settings"
+    )
     add.add_argument("--id", required=True, help="the channel's user id, e.g. 123456 or tg:123456")
     add.add_argument("--area", default="", help="thôn / tổ dân phố")
     add.add_argument("--capacity", type=int, default=10, help="hand-offs at the same time")

@@ -23,9 +23,11 @@ from bot.outbox import Sender
 from bot.rasa_client import RasaClient
 from bot.rasa_history import forget_conversation
 from bot.reply import Reply
-from bot.scheduler import start_jobs
+from bot.scheduler import Job, start_jobs
 from bot.telegram_app import build_application, send_reply
 from bot.wiring import build_interceptors, build_jobs
+from bot.zalo_api import ZaloClient
+from bot.zalo_app import ZaloChannel
 from config import Settings
 from storage.outbox import take_inbox
 from storage.session import session_scope, upgrade_database
@@ -73,6 +75,9 @@ async def healthz(request: Request) -> Response:
         database_url=settings.database_url,
         index_dir=settings.index_dir,
     )
+    zalo: ZaloChannel | None = request.app.state.zalo
+    if zalo is not None:
+        states["zalo"] = "ok" if zalo.client.healthy else "down"
     healthy = all(state == "ok" for state in states.values())
     return JSONResponse(states, status_code=200 if healthy else 503)
 
@@ -88,6 +93,14 @@ async def telegram_webhook(request: Request) -> Response:
         return Response(status_code=401)
     await application.update_queue.put(Update.de_json(await request.json(), application.bot))
     return Response(status_code=200)
+
+
+async def zalo_webhook(request: Request) -> Response:
+    """POST /webhooks/zalo: signed events from the Zalo OA (bot/zalo_app.py)."""
+    channel: ZaloChannel | None = request.app.state.zalo
+    if channel is None:
+        return Response(status_code=404)
+    return await channel.webhook(request)
 
 
 _CERTIFICATE_CODE = re.compile(r"^[A-Z0-9]{4}-[A-Z0-9]{4}$")
@@ -131,6 +144,29 @@ async def _start_telegram(app: Starlette, settings: Settings) -> None:
     app.state.senders["tg"] = send
 
 
+def _start_zalo(app: Starlette, settings: Settings, outbox_wake: asyncio.Event) -> Job:
+    """The Zalo OA channel: its API client, the outbox sender and the event queue's job."""
+    client = ZaloClient(
+        app_id=settings.ZALO_APP_ID,
+        secret_key=settings.ZALO_OA_SECRET,
+        seed_refresh_token=settings.ZALO_REFRESH_TOKEN,
+        api_base_url=settings.ZALO_API_BASE_URL,
+        oauth_base_url=settings.ZALO_OAUTH_BASE_URL,
+        database_url=settings.database_url,
+    )
+    channel = ZaloChannel(
+        client,
+        app.state.conversation,
+        app_id=settings.ZALO_APP_ID,
+        oa_secret=settings.ZALO_OA_SECRET,
+        quiet_seconds=settings.HANDOFF_IDLE_SECONDS,
+        outbox_wake=outbox_wake,
+    )
+    app.state.zalo = channel
+    app.state.senders["zalo"] = channel.push
+    return Job("zalo_events", 5.0, channel.process_queued, wake=channel.wake)
+
+
 async def _stop_telegram(app: Starlette) -> None:
     application = app.state.telegram
     if application is None:
@@ -160,15 +196,21 @@ def create_app(settings: Settings) -> Starlette:
         )
         app.state.telegram = None
         app.state.senders: dict[str, Sender] = {}
+        app.state.zalo = None
         if settings.TELEGRAM_TOKEN:
             await _start_telegram(app, settings)
-        tasks = start_jobs(build_jobs(settings, app.state.senders, outbox_wake))
+        jobs = build_jobs(settings, app.state.senders, outbox_wake)
+        if settings.zalo_enabled:
+            jobs.append(_start_zalo(app, settings, outbox_wake))
+        tasks = start_jobs(jobs)
         try:
             yield
         finally:
             for task in tasks:
                 task.cancel()
             await _stop_telegram(app)
+            if app.state.zalo is not None:
+                await app.state.zalo.client.close()
             await rasa.close()
 
     routes = [
@@ -179,5 +221,6 @@ def create_app(settings: Settings) -> Starlette:
         Route("/api/chat", chat, methods=["POST"]),
         Route("/api/inbox", inbox),
         Route("/webhooks/telegram", telegram_webhook, methods=["POST"]),
+        Route("/webhooks/zalo", zalo_webhook, methods=["POST"]),
     ]
     return Starlette(routes=routes, lifespan=lifespan)

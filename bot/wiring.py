@@ -15,6 +15,7 @@ from bot.relay import make_relay
 from bot.reminders import reminder_job
 from bot.reply import Reply
 from bot.scheduler import Job
+from bot.zalo_window import pass_on_unreachable
 from config import Settings
 from escalation.chain import Sla, sla_check_every
 from escalation.service import run_sla_round
@@ -34,11 +35,17 @@ def build_interceptors(settings: Settings) -> list[Interceptor]:
 def build_jobs(
     settings: Settings, senders: dict[str, Sender], outbox_wake: asyncio.Event | None = None
 ) -> list[Job]:
+    sla = Sla.from_settings(settings)
+
+    async def on_held(recipient: str, bubbles: list) -> None:
+        """An alert a channel cannot deliver now goes to the next person in the chain at once."""
+        await asyncio.to_thread(pass_on_unreachable, settings.database_url, sla, recipient, bubbles)
+
     return [
         Job(
             "outbox",
             settings.OUTBOX_POLL_SECONDS,
-            lambda: deliver_due(settings.database_url, senders),
+            lambda: deliver_due(settings.database_url, senders, on_held),
             wake=outbox_wake,  # set after every reply: an alert it queued goes out at once
         ),
         _escalation_sla_job(settings),

@@ -145,6 +145,7 @@ class OutboxMessage(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     sent_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
     last_error: Mapped[str | None] = mapped_column(Text)
+    held: Mapped[str | None] = mapped_column(String(32))  # kept until the person writes again
 
 
 class ProcessedUpdate(Base):

@@ -28,6 +28,7 @@ def list_due(
             select(OutboxMessage)
             .where(
                 OutboxMessage.sent_at.is_(None),
+                OutboxMessage.held.is_(None),
                 OutboxMessage.next_attempt_at <= now,
                 ~OutboxMessage.recipient.startswith("web:"),
             )
@@ -48,6 +49,25 @@ def mark_failed(session: Session, *, message: OutboxMessage, error: str) -> None
     message.attempts += 1
     message.last_error = error[:500]
     message.next_attempt_at = utcnow() + timedelta(seconds=delay)
+
+
+def mark_held(session: Session, *, message: OutboxMessage, reason: str) -> None:
+    """The channel cannot deliver it now (e.g. Zalo's reply window): keep it, marked, until
+    the person writes again (`release_held`)."""
+    message.attempts += 1
+    message.held = reason[:32]
+    message.last_error = f"held: {reason}"[:500]
+
+
+def release_held(session: Session, *, recipient: str) -> int:
+    """The person wrote again: their held messages are due now. Returns how many."""
+    result = session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.recipient == recipient, OutboxMessage.held.is_not(None))
+        .where(OutboxMessage.sent_at.is_(None))
+        .values(held=None, next_attempt_at=utcnow())
+    )
+    return result.rowcount
 
 
 def take_inbox(session: Session, *, recipient: str) -> list[dict]:

@@ -1,4 +1,5 @@
-"""The real stack for end-to-end tests: trained Rasa, action server, gateway, fake Telegram API."""
+"""The real stack for end-to-end tests: trained Rasa, action server, gateway, fake Telegram and
+Zalo OA APIs."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import pytest
 from bot.launcher import Stack
 from config import ROOT, Settings
 from tests.fakes.telegram_api import FakeTelegram
+from tests.fakes.zalo_api import APP_ID, OA_SECRET, SEED_REFRESH_TOKEN, FakeZalo
 
 
 def free_port() -> int:
@@ -27,6 +29,7 @@ class RunningStack:
     telegram: FakeTelegram
     http: httpx.Client
     processes: Stack
+    zalo: FakeZalo
 
     def chat(self, sender: str, message: str) -> list[dict]:
         response = self.http.post("/api/chat", json={"sender": sender, "message": message})
@@ -52,6 +55,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
     """One stack for the whole e2e session (Rasa takes ~30 s to start)."""
     var_dir = tmp_path_factory.mktemp("var")
     telegram = FakeTelegram(free_port()).start()
+    zalo = FakeZalo(free_port()).start()
     settings = Settings(
         VAR_DIR=var_dir,
         INDEX_DIR=ROOT / "var" / "index",  # reuse the built index and its vector cache
@@ -61,6 +65,11 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
         TELEGRAM_TOKEN="123456:TEST-TOKEN",
         TELEGRAM_BASE_URL=telegram.base_url,
         TELEGRAM_SECRET_TOKEN="e2e-secret",
+        ZALO_APP_ID=APP_ID,
+        ZALO_OA_SECRET=OA_SECRET,
+        ZALO_REFRESH_TOKEN=SEED_REFRESH_TOKEN,
+        ZALO_API_BASE_URL=zalo.base_url,
+        ZALO_OAUTH_BASE_URL=zalo.base_url,
         OUTBOX_POLL_SECONDS=0.3,
         SLA_URGENT_SECONDS=4,
         SLA_NORMAL_SECONDS=4,
@@ -69,8 +78,9 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
     running.start()
     http = httpx.Client(base_url=f"http://127.0.0.1:{settings.BOT_PORT}", timeout=60)
     try:
-        yield RunningStack(settings, telegram, http, running)
+        yield RunningStack(settings, telegram, http, running, zalo)
     finally:
         http.close()
         running.stop()
         telegram.stop()
+        zalo.stop()
