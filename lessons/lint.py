@@ -1,8 +1,9 @@
 """Content linter: `python -m lessons.lint [DIR]` checks every lesson file against FORMAT.md.
 
-`--strict-content` turns the content-truth rules of issue 12 (official first source, no home
-pages, defanged look-alike domains, a `reviewed:` date, at least 3 lessons per framework domain)
-from warnings into errors; `--stale DAYS` lists the lessons not reviewed for DAYS days.
+The content-truth rules (official first source, no home pages, defanged look-alike domains, a
+`reviewed:` date, at least 3 lessons per framework domain) are errors; `--warn-content` turns
+them into warnings while a new lesson is drafted; `--stale DAYS` lists the lessons not reviewed
+for DAYS days (the commune editor's to-do list).
 """
 
 from __future__ import annotations
@@ -121,7 +122,7 @@ def defanged(token: str) -> str:
 
 
 def check_content(lesson: Lesson, domains: DomainLists) -> list[str]:
-    """Issue 12's content-truth rules for one lesson (errors with --strict-content)."""
+    """Issue 12's content-truth rules for one lesson (warnings only with --warn-content)."""
     problems: list[str] = []
     add = problems.append
     if lesson.sources and not domains.is_official(lesson.main_source.host):
@@ -163,7 +164,7 @@ def stale_lessons(lessons: list[Lesson], today: date, days: int) -> list[Lesson]
 @dataclass(frozen=True)
 class LintReport:
     errors: list[str]  # always fail the run
-    content: list[str]  # issue-12 rules: errors with --strict-content, warnings otherwise
+    content: list[str]  # issue-12 rules: errors, warnings with --warn-content
     per_domain: dict[str, int]
     lessons: list[Lesson]
 
@@ -199,7 +200,7 @@ def lint(
 
 
 def lint_directory(
-    content_dir: Path = CONTENT_DIR, today: date | None = None, strict: bool = False
+    content_dir: Path = CONTENT_DIR, today: date | None = None, strict: bool = True
 ) -> list[str]:
     """All problems in all lesson files, each prefixed with its file."""
     return lint(content_dir, today).problems(strict)
@@ -219,7 +220,8 @@ def _print_stale(report: LintReport, today: date, days: int) -> None:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m lessons.lint", description=__doc__)
     parser.add_argument("content_dir", nargs="?", type=Path, default=CONTENT_DIR)
-    parser.add_argument("--strict-content", action="store_true", help="issue-12 rules fail")
+    parser.add_argument("--warn-content", action="store_true",
+                        help="content-truth rules only warn (while drafting)")
     parser.add_argument("--stale", type=int, metavar="DAYS", help="list lessons to re-check")
     args = parser.parse_args(argv)
     today = date.today()
@@ -229,14 +231,15 @@ def main(argv: list[str]) -> int:
         return 0
     for problem in report.errors:
         print(problem)
+    strict = not args.warn_content
     for finding in report.content:
-        print(finding if args.strict_content else f"warning: {finding}")
+        print(finding if strict else f"warning: {finding}")
     print("lessons per domain: " + ", ".join(f"{k} {n}" for k, n in report.per_domain.items()))
-    problems = report.problems(args.strict_content)
+    problems = report.problems(strict)
     count = len(list(args.content_dir.rglob("*.md")))
     summary = f"{count} lesson files, {len(problems)} problems"
-    if not args.strict_content:
-        summary += f", {len(report.content)} content warnings (errors with --strict-content)"
+    if not strict:
+        summary += f", {len(report.content)} content warnings (errors without --warn-content)"
     print(summary)
     return 1 if problems else 0
 
