@@ -59,6 +59,9 @@ class Settings(BaseSettings):
     TELEGRAM_BASE_URL: str = "https://api.telegram.org/bot"
     TELEGRAM_WEBHOOK_URL: str = ""  # empty → long polling
     TELEGRAM_SECRET_TOKEN: str = ""
+    # web chat: pages on these origins may embed /widget.js (comma-separated, e.g. https://xa.gov.vn)
+    WIDGET_ALLOWED_ORIGINS: str = ""
+    WEB_IDENTITY_SECRET: str = ""  # signs web chat ids; empty → generated in VAR_DIR
 
     # Escalation to a Đại sứ số
     SLA_URGENT_SECONDS: int = 600
