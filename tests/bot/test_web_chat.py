@@ -94,5 +94,5 @@ def test_widget_script_is_served_as_javascript(tmp_path):
         page = client.get("/")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("application/javascript")
-    assert "/api/chat" in response.text and "aria-live" in response.text
+    assert "api/chat" in response.text and "aria-live" in response.text
     assert "widget.js" in page.text
