@@ -65,7 +65,7 @@
   var root = host.attachShadow({ mode: "open" });
   root.appendChild(el("style", {}, CSS));
   var launch = el("button", { type: "button", class: "launch", "aria-expanded": "false",
-    "aria-controls": "troly-panel" }, "💬 Hỏi Trợ lý số");
+    "aria-controls": "troly-panel" });
   var panel = el("section", { id: "troly-panel", class: "panel", "aria-labelledby": "troly-title" });
   var header = el("header");
   header.appendChild(el("h2", { id: "troly-title" }, "Trợ lý số – Bình dân học vụ số"));
@@ -165,9 +165,11 @@
 
   function setUnread(count) {
     unread = count;
-    launch.textContent = "💬 Hỏi Trợ lý số";
+    launch.textContent = "";
+    launch.appendChild(el("span", { "aria-hidden": "true" }, "💬 "));
+    launch.appendChild(document.createTextNode("Hỏi Trợ lý số"));
     if (count) launch.appendChild(el("span", { class: "badge" }, String(count)));
-    launch.setAttribute("aria-label", count ? "Mở Trợ lý số, " + count + " tin nhắn mới" : "Mở Trợ lý số");
+    launch.setAttribute("aria-label", count ? "Hỏi Trợ lý số, " + count + " tin nhắn mới" : "Hỏi Trợ lý số");
   }
 
   function poll() {
@@ -207,6 +209,7 @@
     if (text) send(text);
   });
   setBig(store.get(BIG) === "1");
+  setUnread(0);
   (pageMode && script.parentNode !== document.head ? script.parentNode : document.body).appendChild(host);
   if (pageMode) setOpen(true);
   setInterval(poll, POLL_MS);

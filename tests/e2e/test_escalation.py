@@ -228,7 +228,7 @@ def test_bench_request_to_mentor_alert_sent(stack):
         with session_scope(stack.settings.database_url) as session:
             link_learner(
                 session,
-                learner=get_or_create_learner(session, sender_id=learner),
+                learner=get_or_create_learner(session, sender_id=stack.sender_id(learner)),
                 mentor=get_mentor(session, sender_id="tg:880041"),
             )
         before = len(stack.telegram.sent_messages(880041))
