@@ -15,16 +15,14 @@ from nlu.normalise import normalise, strip_accents
 
 ELDER = "bác"
 NEUTRAL = "bạn"
-_CALLS_US_YOUNGER = re.compile(
-    r"(^|\W)(chau|con) (oi|a|nhe|hoi|xin|giup|chi|huong dan|cho)\b|"
-    r"\b(bac|ba|ong|co|chu) (hoi|nho|muon|khong biet|ko biet)\b"
-)
+_CALLS_US_YOUNGER = re.compile(r"(^|\W)(chau|con) (oi|a|nhe|hoi|xin|giup|chi|huong dan|cho)\b|"
+                               r"\b(bac|ba|ong|co|chu) (hoi|nho|muon|khong biet|ko biet)\b")
 _WRITTEN_FORM = re.compile(r"\b([Bb])ác/anh/chị\b")
 _LESSON_FORM = re.compile(r"\b([Bb])ạn\b(?! bè)(?! ơi)")
 
 
 def choose_form(elderly_mode: bool, own_messages: Iterable[str]) -> str:
-    """ "bác" for the elderly mode or a person who writes as an elder; "bạn" otherwise."""
+    """"bác" for the elderly mode or a person who writes as an elder; "bạn" otherwise."""
     if elderly_mode:
         return ELDER
     for message in own_messages:

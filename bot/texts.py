@@ -14,7 +14,7 @@ UNAVAILABLE = (
 )
 NO_REPLY = (
     "Xin lỗi, tôi gặp trục trặc khi trả lời câu này. Bác/anh/chị gửi lại hoặc hỏi cách khác giúp "
-    'tôi; cần người giúp thì gõ "gặp người hỗ trợ" ạ.'
+    "tôi; cần người giúp thì gõ \"gặp người hỗ trợ\" ạ."
 )
 AI_NOTICE = (
     "🤖 Tôi là trợ lý tự động (AI) của xã, không phải người thật. Khi cần, tôi nối "
