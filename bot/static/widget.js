@@ -196,6 +196,7 @@
     host.classList.toggle("big", isBig);
     bigToggle.setAttribute("aria-pressed", String(isBig));
     store.set(BIG, isBig ? "1" : "0");
+    log.scrollTop = log.scrollHeight;  // bigger text: keep the newest message in view
   }
 
   launch.addEventListener("click", function () { setOpen(!opened); });

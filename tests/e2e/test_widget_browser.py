@@ -84,11 +84,13 @@ def wait_for_more(page, count: int) -> list[str]:
 
 
 def test_widget_on_another_site_asks_presses_a_button_and_gets_a_pushed_message(stack, page):
+    from playwright.sync_api import expect  # installed: the page fixture skips otherwise
+
     launcher = page.get_by_role("button", name="Hỏi Trợ lý số")
     launcher.click()
     greeting = wait_for_more(page, 0)
     assert page.get_by_role("log").get_attribute("aria-live") == "polite"
-    assert page.get_by_role("textbox", name="Câu hỏi của bạn").is_focused()
+    expect(page.get_by_role("textbox", name="Câu hỏi của bạn")).to_be_focused()
 
     page.get_by_role("textbox", name="Câu hỏi của bạn").fill("lam sao kich hoat vneid muc 2")
     page.keyboard.press("Enter")
@@ -128,4 +130,5 @@ def test_widget_on_another_site_asks_presses_a_button_and_gets_a_pushed_message(
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "widget-360x740.png"))
     page.keyboard.press("Escape")
-    assert launcher.get_attribute("aria-expanded") == "false" and launcher.is_focused()
+    assert launcher.get_attribute("aria-expanded") == "false"
+    expect(launcher).to_be_focused()
