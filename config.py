@@ -64,6 +64,9 @@ class Settings(BaseSettings):
     ZALO_REFRESH_TOKEN: str = ""  # the first refresh token; later ones live in the database
     ZALO_API_BASE_URL: str = "https://openapi.zalo.me"
     ZALO_OAUTH_BASE_URL: str = "https://oauth.zaloapp.com"
+    # web chat: pages on these origins may embed /widget.js (comma-separated, e.g. https://xa.gov.vn)
+    WIDGET_ALLOWED_ORIGINS: str = ""
+    WEB_IDENTITY_SECRET: str = ""  # signs web chat ids; empty → generated in VAR_DIR
 
     # Escalation to a Đại sứ số
     SLA_URGENT_SECONDS: int = 600

@@ -102,6 +102,12 @@ def command_gateway(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _new_sender(settings: Settings) -> str:
+    """A new web conversation: the gateway issues its signed id."""
+    url = f"{_gateway_url(settings)}/api/session"
+    return httpx.post(url, timeout=60).json()["sender"]
+
+
 def _ask(settings: Settings, sender: str, text: str) -> list[dict]:
     url = f"{_gateway_url(settings)}/api/chat"
     return httpx.post(url, json={"sender": sender, "message": text}, timeout=60).json()
@@ -109,8 +115,11 @@ def _ask(settings: Settings, sender: str, text: str) -> list[dict]:
 
 def command_ask(settings: Settings, args: argparse.Namespace) -> int:
     with running_stack(settings):
-        bubbles = _ask(settings, args.sender, args.text)
+        sender = args.sender or _new_sender(settings)
+        bubbles = _ask(settings, sender, args.text)
     print(json.dumps(bubbles, ensure_ascii=False, indent=2))
+    if not args.sender:
+        print(f"(tiếp tục cuộc trò chuyện này: --sender {sender})", file=sys.stderr)
     return 0
 
 
@@ -119,7 +128,10 @@ def command_eval(settings: Settings, args: argparse.Namespace) -> int:
 
     with running_stack(settings):
         summary, results = run_eval(
-            Path(args.file), lambda s, q: _ask(settings, s, q), dialogues=args.dialogues
+            Path(args.file),
+            lambda s, q: _ask(settings, s, q),
+            lambda: _new_sender(settings),
+            dialogues=args.dialogues,
         )
     if args.details:
         for result in results:
@@ -178,7 +190,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("gateway", help="serve the gateway only").set_defaults(func=command_gateway)
     ask = sub.add_parser("ask", help="ask one question; prints the reply bubbles as JSON")
     ask.add_argument("text")
-    ask.add_argument("--sender", default="web:cli")
+    ask.add_argument(
+        "--sender", default="", help="the id an earlier ask printed, to continue its conversation"
+    )
     ask.set_defaults(func=command_ask)
     ev = sub.add_parser("eval", help="score a question file (see shared/eval/README.md)")
     ev.add_argument("file")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-
 import httpx
 
 
@@ -19,10 +17,10 @@ def render(bubbles: list[dict]) -> tuple[str, list[str]]:
 
 
 def chat_loop(base_url: str) -> None:
-    sender = f"web:console-{uuid.uuid4().hex[:8]}"
     payloads: list[str] = []
     print("Trợ lý số — gõ câu hỏi, hoặc số của nút để bấm. Gõ 'thoát' để dừng.")
     with httpx.Client(base_url=base_url, timeout=60) as client:
+        sender = client.post("/api/session").json()["sender"]  # the gateway issues the id
         while True:
             try:
                 line = input("Bạn: ").strip()

@@ -6,7 +6,6 @@ import json
 import statistics
 import time
 import unicodedata
-import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
@@ -87,7 +86,8 @@ def summarise(items: list[dict], results: list[dict], latencies_ms: list[float])
         return round(sum(values) / len(values), 3) if values else 0.0
 
     answers = [
-        (item, result) for item, result in zip(items, results, strict=True)
+        (item, result)
+        for item, result in zip(items, results, strict=True)
         if item["expect"] == "answer"
     ]
     scored_lead = [r.get("lead", False) for item, r in answers if item.get("must_mention_any")]
@@ -128,16 +128,20 @@ def dialogue_as_item(dialogue: dict) -> dict:
 
 
 def run_eval(
-    path: Path, ask: Callable[[str, str], list[dict]], *, dialogues: bool = False
+    path: Path,
+    ask: Callable[[str, str], list[dict]],
+    new_sender: Callable[[], str],
+    *,
+    dialogues: bool = False,
 ) -> tuple[dict, list[dict]]:
-    """Ask every item as a fresh conversation (a dialogue's earlier turns first); only the reply
-    to the last message is scored and timed. Returns the summary and per-item results."""
+    """Ask every item as a fresh conversation (`new_sender()`, a dialogue's earlier turns first);
+    only the reply to the last message is scored and timed. Returns the summary and results."""
     items = read_items(path)
     if dialogues:
         items = [dialogue_as_item(d) for d in items]
     results, latencies = [], []
     for item in items:
-        sender = f"web:eval-{uuid.uuid4().hex[:12]}"
+        sender = new_sender()
         ask(sender, "/greet")  # a conversation opens as on Telegram's Start: greeting, AI notice
         for turn in item.get("context", ()):
             ask(sender, turn)

@@ -12,6 +12,7 @@ import argparse
 import json
 import sys
 
+from bot.web_identity import load_signing_key, token_for
 from config import Settings
 from storage.learners import get_or_create_learner
 from storage.mentors import (
@@ -34,6 +35,14 @@ WEB_ID_WARNING = (
     "⚠️  Mã web của Đại sứ số dùng như mật khẩu (ai biết mã là đọc được cảnh báo): nên dùng "
     "mã dài, ngẫu nhiên, ví dụ\n"
     "   --id $(python3 -c 'import secrets; print(secrets.token_urlsafe(16))')"
+)
+WEB_TOKEN_LINE = (
+    "   Mã web (giữ như mật khẩu): {token}\n"
+    "   Đại sứ số mở trang chat của xã với #id=<mã này> ở cuối địa chỉ để nhận cảnh báo."
+)
+WEB_ID_UNUSABLE = (
+    "⚠️  Mã web này không dùng được để đăng nhập trang chat (chỉ chữ, số, '-', '_', 3-64 ký tự);"
+    " hãy thêm lại với --id khác."
 )
 CHANNELS = ("web", "telegram", "zalo")
 ZALO_NOT_CONFIGURED = (
@@ -88,8 +97,17 @@ def command_add(settings: Settings, args: argparse.Namespace) -> int:
         f"   Mã kết nối: {code} — người dân gõ m_{code} trên web chat,",
         f"   hoặc mở https://t.me/<tên_bot>?start=m_{code} trên Telegram.",
     ]
-    if data["channel"] == "web" and len(data["sender_id"]) < len("web:") + WEB_ID_MIN:
-        lines.append(WEB_ID_WARNING)
+    if data["channel"] == "web":
+        key = load_signing_key(settings.WEB_IDENTITY_SECRET, settings.VAR_DIR)
+        try:
+            token = token_for(key, data["sender_id"].removeprefix("web:"))
+        except ValueError:
+            lines.append(WEB_ID_UNUSABLE)
+        else:
+            data["web_token"] = token
+            lines.append(WEB_TOKEN_LINE.format(token=token))
+        if len(data["sender_id"]) < len("web:") + WEB_ID_MIN:
+            lines.append(WEB_ID_WARNING)
     _print(data, args.json, lines)
     return 0
 

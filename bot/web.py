@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import logging
 import re
 from collections.abc import AsyncIterator
@@ -25,46 +24,17 @@ from bot.rasa_history import forget_conversation
 from bot.reply import Reply
 from bot.scheduler import Job, start_jobs
 from bot.telegram_app import build_application, send_reply
+from bot.web_chat import ROUTES as CHAT_ROUTES
+from bot.web_identity import load_signing_key
+from bot.web_origins import parse_origins
 from bot.wiring import build_interceptors, build_jobs
 from bot.zalo_api import ZaloClient
 from bot.zalo_app import ZaloChannel
 from config import Settings
-from storage.outbox import take_inbox
-from storage.session import session_scope, upgrade_database
+from storage.session import upgrade_database
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
-MAX_BODY_BYTES = 64_000
-
-
-async def chat(request: Request) -> Response:
-    """POST /api/chat {"sender", "message"} → the reply bubbles."""
-    try:
-        body = json.loads((await request.body())[:MAX_BODY_BYTES] or b"{}")
-        sender = str(body.get("sender") or "").strip()[:100]
-        message = body.get("message")
-    except (ValueError, AttributeError):
-        return JSONResponse({"error": "JSON body {sender, message} expected"}, status_code=400)
-    if not sender:
-        return JSONResponse({"error": "sender is required"}, status_code=400)
-    sender_id = sender if sender.startswith("web:") else f"web:{sender}"
-    conversation: Conversation = request.app.state.conversation
-    reply = await conversation.handle(sender_id, message if isinstance(message, str) else "")
-    return JSONResponse(reply.to_json())
-
-
-async def inbox(request: Request) -> Response:
-    """GET /api/inbox?sender=… → bubbles pushed to that web user since the last call."""
-    sender = request.query_params.get("sender", "").strip()[:100]
-    if not sender:
-        return JSONResponse({"error": "sender is required"}, status_code=400)
-    sender_id = sender if sender.startswith("web:") else f"web:{sender}"
-
-    def take() -> list[dict]:
-        with session_scope(request.app.state.settings.database_url) as session:
-            return take_inbox(session, recipient=sender_id)
-
-    return JSONResponse(await asyncio.to_thread(take))
 
 
 async def healthz(request: Request) -> Response:
@@ -120,7 +90,10 @@ async def page(request: Request) -> Response:
 
 
 async def widget(request: Request) -> Response:
-    return FileResponse(STATIC / "widget.js", media_type="application/javascript")
+    """GET /widget.js: the chat bubble any page adds with one <script> tag."""
+    response = FileResponse(STATIC / "widget.js", media_type="application/javascript")
+    response.headers["Cache-Control"] = "public, max-age=300"
+    return response
 
 
 async def _start_telegram(app: Starlette, settings: Settings) -> None:
@@ -185,6 +158,10 @@ def create_app(settings: Settings) -> Starlette:
         await asyncio.to_thread(upgrade_database, settings.database_url)
         rasa = RasaClient(settings.RASA_URL)
         app.state.settings = settings
+        app.state.allowed_origins = parse_origins(settings.WIDGET_ALLOWED_ORIGINS)
+        app.state.identity_key = await asyncio.to_thread(
+            load_signing_key, settings.WEB_IDENTITY_SECRET, settings.VAR_DIR
+        )
         outbox_wake = asyncio.Event()
         app.state.conversation = Conversation(
             rasa,
@@ -218,8 +195,7 @@ def create_app(settings: Settings) -> Starlette:
         Route("/widget.js", widget),
         Route("/certificates/{code}", certificate),
         Route("/healthz", healthz),
-        Route("/api/chat", chat, methods=["POST"]),
-        Route("/api/inbox", inbox),
+        *CHAT_ROUTES,
         Route("/webhooks/telegram", telegram_webhook, methods=["POST"]),
         Route("/webhooks/zalo", zalo_webhook, methods=["POST"]),
     ]

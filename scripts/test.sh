@@ -15,6 +15,13 @@ if [ "${1:-}" = "--unit" ]; then
   exec .venv/bin/python -m pytest -q -m "not slow and not e2e" "$@"
 fi
 bash scripts/setup.sh
+# The web widget's browser test drives Debian's Chromium with Playwright (installed with the dev
+# extras). Install Chromium when we may; without it that one test is skipped and says why.
+if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "[test] installing chromium for the widget's browser test (about a minute)"
+  { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; } >/dev/null 2>&1 \
+    || echo "[test] chromium could not be installed; the browser test will be skipped" >&2
+fi
 .venv/bin/python -m ruff check .
 .venv/bin/python -m lessons.lint
 exec .venv/bin/python -m pytest -q "$@"

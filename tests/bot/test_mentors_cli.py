@@ -30,3 +30,16 @@ def test_mentors_add_accepts_zalo_once_the_channel_is_configured(database_url, c
     assert args.func(settings, args) == 0
     added = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert added["sender_id"] == "zalo:987" and added["channel"] == "zalo"
+
+
+def test_a_web_mentor_gets_a_signed_token_for_the_chat_page(database_url, tmp_path, capsys):
+    from bot.web_identity import load_signing_key, verify_token
+
+    settings = Settings(_env_file=None, DATABASE_URL=database_url, VAR_DIR=tmp_path)
+    add = ["mentors", "add", "--name", "Cán bộ trực", "--channel", "web", "--id", "truc-xa",
+           "--json"]
+    args = build_parser().parse_args(add)
+    assert args.func(settings, args) == 0
+    added = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    key = load_signing_key(settings.WEB_IDENTITY_SECRET, settings.VAR_DIR)
+    assert verify_token(key, added["web_token"]) == added["sender_id"] == "web:truc-xa"

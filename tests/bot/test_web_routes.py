@@ -8,12 +8,13 @@ from bot.web import create_app
 from config import Settings
 
 
-def make_client(tmp_path) -> TestClient:
+def make_client(tmp_path, **values: object) -> TestClient:
     settings = Settings(
         VAR_DIR=tmp_path,
         INDEX_DIR=tmp_path / "index",
         RASA_URL="http://127.0.0.1:9",
         ACTIONS_PORT=9,
+        **values,
     )
     return TestClient(create_app(settings))
 
@@ -36,9 +37,11 @@ def test_certificate_pdf_is_served_by_its_code_only(tmp_path):
     assert missing.status_code == 404 and sneaky.status_code == 404
 
 
-def test_chat_rejects_a_body_without_sender_and_says_so_when_rasa_is_down(tmp_path):
+def test_chat_rejects_a_body_that_is_not_json_and_says_so_when_rasa_is_down(tmp_path):
     with make_client(tmp_path) as client:
-        assert client.post("/api/chat", json={"message": "hi"}).status_code == 400
         assert client.post("/api/chat", content=b"not json").status_code == 400
-        reply = client.post("/api/chat", json={"sender": "a", "message": "xin chào"}).json()
-    assert "hệ thống đang bận" in reply[0]["text"]
+        assert client.post("/api/chat", json=["sender"]).status_code == 400
+        token = client.post("/api/session").json()["sender"]
+        reply = client.post("/api/chat", json={"sender": token, "message": "xin chào"})
+    assert "hệ thống đang bận" in reply.json()[0]["text"]
+    assert "X-Troly-Sender" not in reply.headers  # a valid token keeps its conversation

@@ -6,7 +6,7 @@ from __future__ import annotations
 import socket
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import httpx
 import pytest
@@ -30,14 +30,31 @@ class RunningStack:
     http: httpx.Client
     processes: Stack
     zalo: FakeZalo
+    site_origin: str  # a page there may embed the widget (WIDGET_ALLOWED_ORIGINS)
+    tokens: dict[str, str] = field(default_factory=dict)  # a test's name for a person → its id
 
-    def chat(self, sender: str, message: str) -> list[dict]:
-        response = self.http.post("/api/chat", json={"sender": sender, "message": message})
+    def token(self, name: str) -> str:
+        """The gateway-issued web id for the person a test calls `name` (issued on first use)."""
+        if name not in self.tokens:
+            response = self.http.post("/api/session")
+            assert response.status_code == 200, response.text
+            self.tokens[name] = response.json()["sender"]
+        return self.tokens[name]
+
+    def sender_id(self, name: str) -> str:
+        """The conversation id (`web:<id>`) Rasa and the database know `name` by."""
+        return "web:" + self.token(name).partition(".")[0]
+
+    def chat(self, name: str, message: str) -> list[dict]:
+        body = {"sender": self.token(name), "message": message}
+        response = self.http.post("/api/chat", json=body)
         assert response.status_code == 200, response.text
+        assert "X-Troly-Sender" not in response.headers, "the issued id was not accepted"
         return response.json()
 
-    def inbox(self, sender: str) -> list[dict]:
-        return self.http.get("/api/inbox", params={"sender": sender}).json()
+    def inbox(self, name: str) -> list[dict]:
+        self.http.cookies.clear()  # the token alone names the holder
+        return self.http.get("/api/inbox", params={"sender": self.token(name)}).json()
 
     def restart(self, name: str, timeout: float = 120.0) -> None:
         """Stop one process (rasa, actions or gateway) and start it again; wait until healthy."""
@@ -56,6 +73,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
     var_dir = tmp_path_factory.mktemp("var")
     telegram = FakeTelegram(free_port()).start()
     zalo = FakeZalo(free_port()).start()
+    site_origin = f"http://localhost:{free_port()}"  # another origin than the gateway's
     settings = Settings(
         VAR_DIR=var_dir,
         INDEX_DIR=ROOT / "var" / "index",  # reuse the built index and its vector cache
@@ -73,12 +91,13 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
         OUTBOX_POLL_SECONDS=0.3,
         SLA_URGENT_SECONDS=4,
         SLA_NORMAL_SECONDS=4,
+        WIDGET_ALLOWED_ORIGINS=site_origin,
     )
     running = Stack(settings)
     running.start()
     http = httpx.Client(base_url=f"http://127.0.0.1:{settings.BOT_PORT}", timeout=60)
     try:
-        yield RunningStack(settings, telegram, http, running, zalo)
+        yield RunningStack(settings, telegram, http, running, zalo, site_origin)
     finally:
         http.close()
         running.stop()

@@ -20,7 +20,7 @@ def test_web_question_without_diacritics_gets_a_cited_answer(stack):
     bubbles = stack.chat("web:e2e-a", "lam sao kich hoat tai khoan vneid muc 2")
     text = joined(bubbles)
     assert bubbles[-1]["decision"] == "answer"
-    assert ("Nguồn chính thức: https://" in text or "Nguồn tham khảo: https://" in text)
+    assert "Nguồn chính thức: https://" in text or "Nguồn tham khảo: https://" in text
     assert "VNeID" in text and "trợ lý tự động (AI)" in text  # the first reply says it is an AI
     payloads = [b["payload"] for bubble in bubbles for b in bubble["buttons"]]
     assert any(p.startswith("/start_lesson") for p in payloads)
@@ -46,7 +46,7 @@ def test_secret_is_warned_about_and_stored_masked(stack):
     text = joined(bubbles)
     assert "tuyệt đối không" in text and "482913" not in text
     with session_scope(stack.settings.database_url) as session:
-        learner = get_learner(session, sender_id="web:e2e-d")
+        learner = get_learner(session, sender_id=stack.sender_id("web:e2e-d"))
         assert learner is not None and learner.consent is None
         logged = "\n".join(m.text_masked for m in list_messages(session, learner=learner))
     assert "482913" not in logged and "***" in logged
@@ -57,7 +57,7 @@ def test_asking_for_a_person_records_an_open_escalation(stack):
     assert bubbles[-1]["decision"] == "escalate"
     assert "Đại sứ số" in joined(bubbles)
     with session_scope(stack.settings.database_url) as session:
-        learner = get_learner(session, sender_id="web:e2e-e")
+        learner = get_learner(session, sender_id=stack.sender_id("web:e2e-e"))
         rows = session.scalars(select(Escalation).where(Escalation.learner_id == learner.id)).all()
     assert [(r.status, r.reason) for r in rows] == [("open", "asked")]
 
@@ -67,7 +67,7 @@ def test_urgent_case_gets_safety_steps_first(stack):
     assert bubbles[-1]["decision"] == "escalate"
     assert "ngân hàng" in bubbles[0]["text"] and "khóa" in bubbles[0]["text"]
     with session_scope(stack.settings.database_url) as session:
-        learner = get_learner(session, sender_id="web:e2e-f")
+        learner = get_learner(session, sender_id=stack.sender_id("web:e2e-f"))
         escalation = session.scalars(
             select(Escalation).where(Escalation.learner_id == learner.id)
         ).one()

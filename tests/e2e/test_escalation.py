@@ -158,7 +158,7 @@ def test_sla_passes_to_next_mentor_then_duty_officer_then_expires(stack):
     add_mentor(stack, "Đỗ Văn Hùng", 880012, "--area", "thon e2e hai")
     add_mentor(stack, "Cán bộ trực Ngọc", 880019, "--duty-officer")
     learner = "web:e2e-esc-2"
-    mentors_cli(stack, "assign", "--mentor", "tg:880011", "--learner", learner)
+    mentors_cli(stack, "assign", "--mentor", "tg:880011", "--learner", stack.sender_id(learner))
 
     stack.chat(learner, ASK)
     first = telegram_to(stack, 880011, "Yêu cầu hỗ trợ #")
@@ -189,7 +189,7 @@ def test_sla_passes_to_next_mentor_then_duty_officer_then_expires(stack):
 def test_urgent_otp_case_gets_safety_steps_first_and_an_urgent_alert(stack):
     add_mentor(stack, "Vũ Thị Hạnh", 880021, "--area", "Thôn E2E Ba")
     learner = "web:e2e-esc-3"
-    mentors_cli(stack, "assign", "--mentor", "tg:880021", "--learner", learner)
+    mentors_cli(stack, "assign", "--mentor", "tg:880021", "--learner", stack.sender_id(learner))
     bubbles = stack.chat(learner, "tôi lỡ đọc mã OTP cho người gọi tự xưng công an")
     assert "ngân hàng" in bubbles[0]["text"] and "khóa" in bubbles[0]["text"]
     assert bubbles[-1]["decision"] == "escalate" and "KHẨN" in bubbles[-1]["text"]
@@ -228,7 +228,7 @@ def test_bench_request_to_mentor_alert_sent(stack):
         with session_scope(stack.settings.database_url) as session:
             link_learner(
                 session,
-                learner=get_or_create_learner(session, sender_id=learner),
+                learner=get_or_create_learner(session, sender_id=stack.sender_id(learner)),
                 mentor=get_mentor(session, sender_id="tg:880041"),
             )
         before = len(stack.telegram.sent_messages(880041))

@@ -48,6 +48,7 @@ def attempts_of(stack, sender: str) -> list[tuple[int, str, bool, str]]:
 
 def test_web_learner_consents_learns_and_passes_a_quiz_across_a_restart(stack):
     me = "web:e2e-learner"
+    me_id = stack.sender_id(me)  # the id the gateway issued, as Rasa and the database know it
     consent = stack.chat(me, "học")
     assert "Bạn có đồng ý không" in joined(consent)  # addressed one way: neutral "bạn"
     group = stack.chat(me, button(consent, '/learning_consent{"choice":"yes"}'))
@@ -76,13 +77,13 @@ def test_web_learner_consents_learns_and_passes_a_quiz_across_a_restart(stack):
     assert "đúng 3/3 câu" in joined(result) and "đã đạt" in joined(result)
     assert "Bài nên học tiếp" in joined(result)
 
-    assert attempts_of(stack, me) == [
+    assert attempts_of(stack, me_id) == [
         (0, "c", True, "button"),
         (1, "a", True, "typed"),
         (2, "b", True, "typed"),
     ]
     with session_scope(stack.settings.database_url) as session:
-        learner = get_learner(session, sender_id=me)
+        learner = get_learner(session, sender_id=me_id)
         assert (learner.consent, learner.target_group, learner.area) == (
             True,
             "nguoi_dan",
@@ -95,17 +96,17 @@ def test_web_learner_consents_learns_and_passes_a_quiz_across_a_restart(stack):
 
     warned = stack.chat(me, "mã otp của tôi là 482913 có cần gửi cho ai không")
     assert "tuyệt đối không gửi mã OTP" in joined(warned)
-    assert "482913" not in rasa_history(stack, me)  # Rasa only ever saw "***"
-    assert "482913" not in logged_text(stack, me)
+    assert "482913" not in rasa_history(stack, me_id)  # Rasa only ever saw "***"
+    assert "482913" not in logged_text(stack, me_id)
 
     confirm = stack.chat(me, "xóa dữ liệu của tôi")
     assert "chắc chắn" in joined(confirm)
     deleted = stack.chat(me, button(confirm, '/confirm_delete{"choice":"yes"'))
     assert "Đã xóa dữ liệu" in joined(deleted) and "3 câu trả lời" in joined(deleted)
-    assert attempts_of(stack, me) == []
-    assert rasa_history(stack, me) == ""  # Rasa's tracker forgot the conversation too
+    assert attempts_of(stack, me_id) == []
+    assert rasa_history(stack, me_id) == ""  # Rasa's tracker forgot the conversation too
     with session_scope(stack.settings.database_url) as session:
-        learner = get_learner(session, sender_id=me)
+        learner = get_learner(session, sender_id=me_id)
         assert (learner.consent, learner.area, learner.anonymised_at is not None) == (
             None,
             None,
@@ -116,6 +117,7 @@ def test_web_learner_consents_learns_and_passes_a_quiz_across_a_restart(stack):
 
 def test_web_question_during_a_quiz_is_answered_then_the_quiz_goes_on(stack):
     me = "web:e2e-curious"
+    me_id = stack.sender_id(me)
     stack.chat(me, '/learning_consent{"choice":"no"}')  # learns without keeping results
     question = stack.chat(me, f'/start_quiz{{"lesson_id":"{LESSON}"}}')
     assert "Câu 1/3" in joined(question)
@@ -129,7 +131,7 @@ def test_web_question_during_a_quiz_is_answered_then_the_quiz_goes_on(stack):
         done = stack.chat(me, answer)
     assert "đúng 3/3 câu" in joined(done) and "không được lưu" in joined(done)
     with session_scope(stack.settings.database_url) as session:
-        learner = get_learner(session, sender_id=me)
+        learner = get_learner(session, sender_id=me_id)
         assert lesson_results(session, learner=learner) == {}
         assert session.scalars(select(QuizRun).where(QuizRun.learner_id == learner.id)).all() == []
 
