@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from lessons.domain_lists import host_of, official_domains
 from nlu.normalise import normalise, strip_accents
 
 REFERRALS_FILE = Path(__file__).resolve().parent / "referrals.yml"
@@ -33,7 +34,7 @@ def parse_referrals(raw: list[dict]) -> tuple[Referral, ...]:
             text=" ".join(entry["text"].split()),
             source_title=entry["source"]["title"],
             source_url=entry["source"]["url"],
-            official=bool(entry["source"]["official"]),
+            official=official_domains().is_official(host_of(entry["source"]["url"])),
         )
         for entry in raw
     )
