@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
@@ -12,6 +14,7 @@ from actions.dispatch import is_button_payload, send_bubbles
 from actions.respond import EVAL_DECISION, reply_to_question
 from actions.runtime import lessons_by_id
 from knowledge.followup import is_followup
+from lessons.model import Lesson
 
 
 def topic_menu(topic: str) -> list[dict]:
@@ -107,18 +110,27 @@ class ActionCoreFallback(Action):
         return [*events, FollowupAction("action_listen")]
 
 
+def send_lesson_view(dispatcher: CollectingDispatcher, tracker: Tracker,
+                     compose: Callable[[Lesson], list[dict]]) -> list:
+    """The lesson the button names (slot `lesson_id`), composed one way, or a kind "not found"."""
+    lesson = lessons_by_id().get(tracker.get_slot("lesson_id") or "")
+    bubbles = compose(lesson) if lesson else [answers.bubble(texts.LESSON_NOT_FOUND)]
+    send_bubbles(dispatcher, bubbles, decision="answer")
+    return []
+
+
+def summary_bubbles(lesson: Lesson) -> list[dict]:
+    return answers.compose_answer([("", lesson.summary)], lesson)
+
+
 class ActionShowLesson(Action):
+    """The summary of a lesson picked from suggestion buttons."""
+
     def name(self) -> str:
         return "action_show_lesson"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
-        lesson = lessons_by_id().get(tracker.get_slot("lesson_id") or "")
-        if lesson is None:
-            send_bubbles(dispatcher, [answers.bubble(texts.LESSON_NOT_FOUND)], decision="answer")
-            return []
-        bubbles = answers.compose_answer([("", lesson.summary)], lesson)
-        send_bubbles(dispatcher, bubbles, decision="answer")
-        return []
+        return send_lesson_view(dispatcher, tracker, summary_bubbles)
 
 
 class ActionShowSteps(Action):
@@ -128,9 +140,4 @@ class ActionShowSteps(Action):
         return "action_show_steps"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list:
-        lesson = lessons_by_id().get(tracker.get_slot("lesson_id") or "")
-        if lesson is None:
-            send_bubbles(dispatcher, [answers.bubble(texts.LESSON_NOT_FOUND)], decision="answer")
-            return []
-        send_bubbles(dispatcher, answers.compose_steps(lesson), decision="answer")
-        return []
+        return send_lesson_view(dispatcher, tracker, answers.compose_steps)
