@@ -9,6 +9,7 @@ from typing import Any
 
 from actions.conversation import Context
 from actions.runtime import get_retriever, get_situation_head, lessons_by_id
+from actions.triage import SURE_WANTS_PERSON
 from knowledge.followup import (
     apply_correction,
     is_followup,
@@ -17,7 +18,7 @@ from knowledge.followup import (
     with_previous,
 )
 
-SHORT_MESSAGE_WORDS = 6  # a message this short may lean on the previous question
+SHORT_MESSAGE_WORDS = 6  # a message this short (or one retrieval is unsure of) may lean on it
 MARGIN = 0.1  # how much more sure retrieval must be with the previous question
 # Situations that win over any reading with the conversation.
 NEEDS_CARE = frozenset({"harm", "wants_person", "pasted_message"})
@@ -46,7 +47,7 @@ def read_message(text: str, context: Context) -> Reading:
     situation = None
     if head is not None and alone.vector is not None:
         situation = head.read(text, alone.vector, in_trouble_context=context.trouble_open)
-    if situation is not None and situation.label in NEEDS_CARE:
+    if situation is not None and needs_care(situation):
         return Reading(text, alone, situation)
     # Read with the conversation, a message is a question: a short "ở đâu làm" or "cái thứ 2"
     # is neither small talk nor out of scope once we know what it leans on.
@@ -66,7 +67,8 @@ def read_message(text: str, context: Context) -> Reading:
                 return Reading(meant, meant_alone, None, how="correction")
             query = apply_correction(context.last_question, wrong, meant)
             return Reading(query, retriever.assess(query), None, how="correction")
-        if is_followup(text) or len(text.split()) <= SHORT_MESSAGE_WORDS:
+        if (is_followup(text) or len(text.split()) <= SHORT_MESSAGE_WORDS
+                or alone.decision == "unsure"):
             query = with_previous(text, context.last_question)
             together = retriever.assess(query)
             if is_followup(text) or leans_on_previous(alone, together):
@@ -74,6 +76,14 @@ def read_message(text: str, context: Context) -> Reading:
     return Reading(text, alone, situation)
 
 
+def needs_care(situation: Any) -> bool:
+    """Harm and pasted messages win over any reading with the conversation; an unsure wish for
+    a person ("cho tôi hỏi …") does not."""
+    if situation.label == "wants_person":
+        return situation.probability("wants_person") >= SURE_WANTS_PERSON
+    return situation.label in NEEDS_CARE
+
+
 def leans_on_previous(alone: Any, together: Any) -> bool:
-    """A short message retrieval cannot answer alone, but can with the previous question."""
+    """A message retrieval cannot answer alone, but can with the previous question."""
     return alone.decision != "answer" and together.confidence > alone.confidence + MARGIN
