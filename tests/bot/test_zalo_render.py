@@ -110,6 +110,9 @@ def test_zalo_window_rules():
     assert window_refusal(NOW - timedelta(hours=50), relay, NOW) == ""
     assert window_refusal(NOW - timedelta(days=8), relay, NOW) == "zalo_window_closed"
     assert window_refusal(None, relay, NOW) == "zalo_window_closed"
+    paid = {"paid": True}  # ZALO_PAID_WINDOW: reminders up to 7 days, never after
+    assert window_refusal(NOW - timedelta(hours=50), reminder, NOW, **paid) == ""
+    assert window_refusal(NOW - timedelta(days=8), reminder, NOW, **paid) == "zalo_window_closed"
     alert = [
         {"text": "Cần hỗ trợ", "buttons": [{"title": "Nhận", "payload": '/esc_claim{"e":12}'}]}
     ]
