@@ -7,6 +7,8 @@ from datetime import datetime, timedelta
 
 from bot.reply import Bubble, Button, Reply
 from bot.zalo_render import (
+    MAX_BUTTONS,
+    MORE_CHOICES,
     TEXT_LIMIT,
     expected_signature,
     is_signed,
@@ -89,6 +91,18 @@ def test_zalo_buttons_are_hidden_queries_with_a_typed_fallback():
     assert typed_choice(" số 3 ", choices) == "/request_human"
     assert typed_choice("4", choices) is None and typed_choice("hai", choices) is None
     assert typed_choice("1", None) is None
+
+
+def test_zalo_more_buttons_than_a_message_holds_follow_in_another_message():
+    titles = [f"Chủ đề {n}" for n in range(1, 8)]
+    bubble = Bubble(
+        "Bác muốn học chủ đề nào ạ?", tuple(Button(t, f"/d{n}") for n, t in enumerate(titles))
+    )
+    messages, choices = render_bubble(bubble)
+    groups = [[b["title"] for b in m["attachment"]["payload"]["buttons"]] for m in messages]
+    assert groups == [titles[:MAX_BUTTONS], titles[MAX_BUTTONS:]]
+    assert messages[1]["text"] == MORE_CHOICES and "7. Chủ đề 7" in messages[0]["text"]
+    assert typed_choice("7", choices) == "/d6"
 
 
 def test_zalo_long_reply_splits_and_buttons_ride_on_the_last_piece():
