@@ -4,6 +4,8 @@ button and a typed digit), and a hand-off where the mentor is on another channel
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from sqlalchemy import select
 
@@ -53,13 +55,16 @@ def payloads(message: dict) -> list[str]:
 
 
 def turn(stack, user: str, text: str, needle: str) -> list[dict]:
-    """`user` writes (or presses a button whose payload is `text`); the new OA messages, up to
-    the one holding needle."""
+    """`user` writes (or presses a button whose payload is `text`); the new OA messages once one
+    holds needle and no more come."""
     count = len(stack.zalo.messages_to(user))
     assert say(stack, user, text) == 200
-    found = zalo_to(stack, user, needle, after=count)
-    sent = stack.zalo.messages_to(user)[count:]
-    return sent[: sent.index(found) + 1]
+    zalo_to(stack, user, needle, after=count)
+    sent: list[dict] = []
+    while len(sent) != len(stack.zalo.messages_to(user)[count:]):  # the whole reply is in
+        sent = stack.zalo.messages_to(user)[count:]
+        time.sleep(0.3)
+    return sent
 
 
 def press(stack, user: str, messages: list[dict], starts: str, needle: str) -> list[dict]:
@@ -127,7 +132,7 @@ def test_zalo_learner_and_telegram_mentor_hand_off(stack):
     escalation_id = escalation_id_in(alert["text"])
     assert "Zalo" in alert["text"], asked["text"]
     count = len(stack.zalo.messages_to(me))
-    press_on_telegram(stack, 880051, telegram_buttons(alert)["Nhận hỗ trợ"], "Đã giải quyết")
+    press_on_telegram(stack, 880051, telegram_buttons(alert)["Nhận hỗ trợ"], "✅ Đã giải quyết")
     claimed = zalo_to(stack, me, "đã nhận hỗ trợ", after=count)
     assert "Đại sứ số Thu" in claimed["text"] and any("/esc_" in p for p in payloads(claimed))
 
