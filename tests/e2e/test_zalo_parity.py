@@ -13,6 +13,7 @@ from storage.learners import get_learner, get_or_create_learner
 from storage.mentors import add_mentor, link_learner
 from storage.models import QuizAttempt
 from storage.session import session_scope
+from storage.zalo_models import ZaloContact
 from tests.e2e.test_escalation import (
     add_mentor as add_telegram_mentor,
 )
@@ -121,6 +122,12 @@ def test_zalo_learner_consents_and_answers_a_quiz_by_button_and_by_digit(stack):
             (0, "a", False),
             (1, "a", True),
         ]
+
+    turn(stack, me, "b", "đúng 2/3 câu")  # a typed letter still works too
+    confirm = turn(stack, me, "xóa dữ liệu của tôi", "chắc chắn")
+    press(stack, me, confirm, '/confirm_delete{"choice":"yes"', "Đã xóa dữ liệu")
+    with session_scope(stack.settings.database_url) as session:
+        assert session.get(ZaloContact, me) is None  # its window and choices went too
 
 
 def test_zalo_learner_and_telegram_mentor_hand_off(stack):
