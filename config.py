@@ -64,6 +64,7 @@ class Settings(BaseSettings):
     ZALO_REFRESH_TOKEN: str = ""  # the first refresh token; later ones live in the database
     ZALO_API_BASE_URL: str = "https://openapi.zalo.me"
     ZALO_OAUTH_BASE_URL: str = "https://oauth.zaloapp.com"
+    ZALO_PAID_WINDOW: bool = False  # reminders may use the paid 48 h–7 day window (billed by Zalo)
     # web chat: pages on these origins may embed /widget.js (comma-separated, e.g. https://xa.gov.vn)
     WIDGET_ALLOWED_ORIGINS: str = ""
     WEB_IDENTITY_SECRET: str = ""  # signs web chat ids; empty → generated in VAR_DIR
@@ -73,10 +74,9 @@ class Settings(BaseSettings):
     SLA_NORMAL_SECONDS: int = 7200
     HANDOFF_IDLE_SECONDS: int = 86400  # a claimed hand-off with no message for a day is closed
     OUTBOX_POLL_SECONDS: float = 1.0
-    RETENTION_DAYS: int = 30  # days to keep delivered outbox rows and processed updates
 
     # Privacy
-    RETENTION_DAYS: int = 30  # days to keep delivered outbox rows and processed updates
+    RETENTION_DAYS: int = 30  # days to keep delivered outbox rows, processed updates and events
 
     # Messages
     MAX_MESSAGE_CHARS: int = 1000

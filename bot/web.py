@@ -134,6 +134,7 @@ def _start_zalo(app: Starlette, settings: Settings, outbox_wake: asyncio.Event) 
         oa_secret=settings.ZALO_OA_SECRET,
         quiet_seconds=settings.HANDOFF_IDLE_SECONDS,
         outbox_wake=outbox_wake,
+        paid_window=settings.ZALO_PAID_WINDOW,
     )
     app.state.zalo = channel
     app.state.senders["zalo"] = channel.push

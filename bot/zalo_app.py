@@ -74,6 +74,7 @@ class ZaloChannel:
         oa_secret: str,
         quiet_seconds: int,
         outbox_wake: asyncio.Event | None = None,
+        paid_window: bool = False,
     ) -> None:
         self.client = client
         self.conversation = conversation
@@ -82,6 +83,7 @@ class ZaloChannel:
         self._oa_secret = oa_secret
         self.quiet_seconds = quiet_seconds
         self.outbox_wake = outbox_wake
+        self.paid_window = paid_window  # reminders may use the paid 48 h–7 day window
         self.wake = asyncio.Event()
 
     # ---- the webhook
@@ -199,7 +201,7 @@ class ZaloChannel:
         """The outbox's sender: a push outside the window is held until the resident writes."""
         bubbles = [b.to_json() for b in reply.bubbles]
         last = await asyncio.to_thread(self._last_user_at, user_id)
-        refusal = window_refusal(last, bubbles, utcnow())
+        refusal = window_refusal(last, bubbles, utcnow(), paid=self.paid_window)
         if refusal:
             raise Undeliverable(refusal)
         try:

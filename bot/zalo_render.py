@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from bot.reply import Bubble, Reply
 
 TEXT_LIMIT = 2000  # characters of one OA message
-MAX_BUTTONS = 5
+MAX_BUTTONS = 5  # per message; more choices go on in further messages
+MORE_CHOICES = "Các lựa chọn khác:"
 TITLE_LIMIT = 100
 SIGNATURE_HEADER = "X-ZEvent-Signature"
 NOT_TEXT_EVENTS = {
@@ -113,7 +114,8 @@ def render_bubble(bubble: Bubble) -> tuple[list[dict], list[str]]:
     """One bubble → OA messages and the payloads a typed 1, 2, 3 … stands for.
 
     Choices are numbered in the text as well, so a resident whose Zalo shows no buttons can
-    type the number; links become "open URL" buttons and are not numbered.
+    type the number; links become "open URL" buttons and are not numbered. A message carries
+    at most MAX_BUTTONS buttons; the others follow in "Các lựa chọn khác:" messages.
     """
     choices = [b for b in bubble.buttons if not is_link(b.payload)]
     text = bubble.text.strip() or "…"
@@ -122,9 +124,12 @@ def render_bubble(bubble: Bubble) -> tuple[list[dict], list[str]]:
         text = f"{text}\n\n" + "\n".join(lines) + "\n" + typed_choices_line(len(choices))
     pieces = split_text(text)
     messages: list[dict] = [{"text": piece} for piece in pieces]
-    buttons = [_button(b.title, b.payload) for b in bubble.buttons][:MAX_BUTTONS]
-    if buttons:
-        messages[-1]["attachment"] = {"type": "template", "payload": {"buttons": buttons}}
+    buttons = [_button(b.title, b.payload) for b in bubble.buttons]
+    groups = [buttons[i : i + MAX_BUTTONS] for i in range(0, len(buttons), MAX_BUTTONS)]
+    for n, group in enumerate(groups):
+        if n:  # over MAX_BUTTONS: the rest ride on short follow-up messages, none is lost
+            messages.append({"text": MORE_CHOICES})
+        messages[-1]["attachment"] = {"type": "template", "payload": {"buttons": group}}
     return messages, [b.payload for b in choices]
 
 

@@ -1,8 +1,9 @@
 """Zalo's reply window (pure rules) and what happens to a push it refuses.
 
 Customer-service messages are free within 48 h of the resident's last message, paid from 48 h
-to 7 days, impossible after. Reminders and review nudges go out only inside the free window;
-other pushes are tried and the API decides. A refused push is held (bot/outbox.py) and goes out
+to 7 days, impossible after. Reminders and review nudges go out only inside the free window
+(inside the paid one too when ZALO_PAID_WINDOW is on); other pushes are tried and the API
+decides. A refused push is held (bot/outbox.py) and goes out
 when the person next writes; a mentor alert that cannot reach its Zalo mentor goes to the next
 person in the chain at once.
 """
@@ -29,11 +30,16 @@ def is_reminder(bubbles: list[dict]) -> bool:
     return any(p.startswith("/set_reminder") for p in payloads)
 
 
-def window_refusal(last_user_at: datetime | None, bubbles: list[dict], now: datetime) -> str:
-    """Why a push must wait for the resident to write ("" = try to send it)."""
+def window_refusal(
+    last_user_at: datetime | None, bubbles: list[dict], now: datetime, *, paid: bool = False
+) -> str:
+    """Why a push must wait for the resident to write ("" = try to send it).
+
+    `paid`: the OA may use the paid 48 h–7 day window for reminders too (ZALO_PAID_WINDOW).
+    """
     if last_user_at is None or now - last_user_at > WHOLE_WINDOW:
         return "zalo_window_closed"
-    if is_reminder(bubbles) and now - last_user_at > FREE_WINDOW:
+    if is_reminder(bubbles) and not paid and now - last_user_at > FREE_WINDOW:
         return "zalo_window_paid"
     return ""
 

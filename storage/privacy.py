@@ -19,6 +19,7 @@ from storage.models import (
     ReviewItem,
     utcnow,
 )
+from storage.zalo import forget_contact
 
 # What is deleted outright, in an order that respects foreign keys (name → model).
 _DELETED = (
@@ -39,8 +40,8 @@ def _count(session: Session, model, learner_id: int) -> int:
 
 
 def delete_learner_data(session: Session, *, learner: Learner) -> dict[str, int]:
-    """Delete messages (logged or waiting to be pushed), progress, answers, reviews, certificates
-    and settings; blank the profile.
+    """Delete messages (logged or waiting to be pushed), progress, answers, reviews, certificates,
+    settings and a Zalo resident's contact row; blank the profile.
 
     The learner row stays, anonymised (no name, group, area or consent), so that counts in the
     commune's reports do not change; requests for help keep their status and dates but lose
@@ -55,6 +56,7 @@ def delete_learner_data(session: Session, *, learner: Learner) -> dict[str, int]
         select(func.count()).select_from(OutboxMessage).where(to_learner)
     )
     session.execute(delete(OutboxMessage).where(to_learner))
+    forget_contact(session, sender_id=learner.sender_id)  # a Zalo resident's window and choices
     escalation_ids = select(Escalation.id).where(Escalation.learner_id == learner.id)
     session.execute(
         update(EscalationEvent)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import utcnow
@@ -55,7 +55,19 @@ def note_admin_reply(
 
 
 def set_choices(session: Session, *, user_id: str, payloads: list[str]) -> None:
+    """Remember the numbered choices; no choices for someone unknown creates no row (after
+    "xóa dữ liệu" the confirmation must not bring the deleted contact back)."""
+    if not payloads and session.get(ZaloContact, user_id) is None:
+        return
     get_contact(session, user_id=user_id).choices = payloads or None
+
+
+def forget_contact(session: Session, *, sender_id: str) -> int:
+    """Delete the contact row of "zalo:<user id>" (its window, officer and choices)."""
+    channel, _, user_id = sender_id.partition(":")
+    if channel != "zalo" or not user_id:
+        return 0
+    return session.execute(delete(ZaloContact).where(ZaloContact.user_id == user_id)).rowcount
 
 
 def queue_event(session: Session, *, channel: str, body: dict) -> int:
@@ -82,6 +94,14 @@ def take_events(session: Session, *, channel: str, limit: int = 20) -> list[tupl
     for row in rows:
         row.taken_at = now
     return [(row.id, dict(row.body)) for row in rows]
+
+
+def delete_handled_before(session: Session, *, before: datetime) -> int:
+    """Forget webhook events handled before `before` (pending ones stay). Returns how many."""
+    result = session.execute(
+        delete(InboundEvent).where(InboundEvent.done_at.is_not(None), InboundEvent.done_at < before)
+    )
+    return result.rowcount
 
 
 def finish_event(session: Session, *, event_id: int) -> None:

@@ -22,7 +22,7 @@ def test_retention_job_runs_daily_and_prunes_old_rows(database_url, tmp_path):
     settings = Settings(VAR_DIR=tmp_path, DATABASE_URL=database_url, RETENTION_DAYS=7)
     [job] = [job for job in build_jobs(settings, {}) if job.name == "retention"]
     assert job.every_seconds == DAY_SECONDS
-    assert asyncio.run(job.run()) == {"outbox": 1, "updates": 1}
+    assert asyncio.run(job.run()) == {"outbox": 1, "updates": 1, "events": 0}
     with session_scope(database_url) as session:
         assert list(session.scalars(select(OutboxMessage.recipient))) == ["tg:2"]
         assert list(session.scalars(select(ProcessedUpdate.id))) == []

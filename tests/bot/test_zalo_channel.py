@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import socket
 from collections.abc import Iterator
+from datetime import timedelta
 
 import httpx
 import pytest
@@ -13,14 +14,15 @@ from starlette.applications import Starlette
 from starlette.routing import Route
 
 from bot import zalo_api
-from bot.outbox import deliver_due
+from bot.outbox import Undeliverable, deliver_due
 from bot.reply import Bubble, Button, Reply
 from bot.zalo_api import ZaloClient, ZaloError
 from bot.zalo_app import ZaloChannel
-from storage.models import OutboxMessage
+from config import Settings
+from storage.models import OutboxMessage, utcnow
 from storage.outbox import enqueue
 from storage.session import session_scope
-from storage.zalo import load_tokens
+from storage.zalo import load_tokens, note_user_wrote
 from storage.zalo_models import InboundEvent
 from tests.fakes.zalo_api import (
     APP_ID,
@@ -226,3 +228,23 @@ def test_zalo_follow_is_welcomed_and_unfollow_sends_nothing(database_url, fake):
 
     asyncio.run(scenario())
     assert conversation.seen == [("zalo:u9", "xin chào")] and len(fake.messages_to("u9")) == 1
+
+
+def test_zalo_paid_window_setting_lets_a_reminder_go_after_48_hours(database_url, fake):
+    reminder = Reply((Bubble("🔔 Đến giờ học rồi ạ!", (Button("Tắt", "/set_reminder"),)),))
+    free, _ = make_channel(database_url, fake)
+    paid, _ = make_channel(database_url, fake)
+    paid.paid_window = Settings(_env_file=None, ZALO_PAID_WINDOW="true").ZALO_PAID_WINDOW
+    with session_scope(database_url) as session:
+        note_user_wrote(session, user_id="u1", now=utcnow() - timedelta(hours=50))
+
+    async def scenario() -> None:
+        with pytest.raises(Undeliverable, match="zalo_window_paid"):
+            await free.push("u1", reminder)
+        await paid.push("u1", reminder)
+        await free.client.close()
+        await paid.client.close()
+
+    asyncio.run(scenario())
+    assert [m["text"].splitlines()[0] for m in fake.messages_to("u1")] == ["🔔 Đến giờ học rồi ạ!"]
+    assert Settings.model_fields["ZALO_PAID_WINDOW"].default is False

@@ -7,6 +7,8 @@ from datetime import datetime, timedelta
 
 from bot.reply import Bubble, Button, Reply
 from bot.zalo_render import (
+    MAX_BUTTONS,
+    MORE_CHOICES,
     TEXT_LIMIT,
     expected_signature,
     is_signed,
@@ -91,6 +93,18 @@ def test_zalo_buttons_are_hidden_queries_with_a_typed_fallback():
     assert typed_choice("1", None) is None
 
 
+def test_zalo_more_buttons_than_a_message_holds_follow_in_another_message():
+    titles = [f"Chủ đề {n}" for n in range(1, 8)]
+    bubble = Bubble(
+        "Bác muốn học chủ đề nào ạ?", tuple(Button(t, f"/d{n}") for n, t in enumerate(titles))
+    )
+    messages, choices = render_bubble(bubble)
+    groups = [[b["title"] for b in m["attachment"]["payload"]["buttons"]] for m in messages]
+    assert groups == [titles[:MAX_BUTTONS], titles[MAX_BUTTONS:]]
+    assert messages[1]["text"] == MORE_CHOICES and "7. Chủ đề 7" in messages[0]["text"]
+    assert typed_choice("7", choices) == "/d6"
+
+
 def test_zalo_long_reply_splits_and_buttons_ride_on_the_last_piece():
     reply = Reply((Bubble("a " * 1500, (Button("Có", "/affirm"), Button("Không", "/deny"))),))
     messages, choices = render_reply(reply)
@@ -110,6 +124,9 @@ def test_zalo_window_rules():
     assert window_refusal(NOW - timedelta(hours=50), relay, NOW) == ""
     assert window_refusal(NOW - timedelta(days=8), relay, NOW) == "zalo_window_closed"
     assert window_refusal(None, relay, NOW) == "zalo_window_closed"
+    paid = {"paid": True}  # ZALO_PAID_WINDOW: reminders up to 7 days, never after
+    assert window_refusal(NOW - timedelta(hours=50), reminder, NOW, **paid) == ""
+    assert window_refusal(NOW - timedelta(days=8), reminder, NOW, **paid) == "zalo_window_closed"
     alert = [
         {"text": "Cần hỗ trợ", "buttons": [{"title": "Nhận", "payload": '/esc_claim{"e":12}'}]}
     ]

@@ -38,7 +38,7 @@ def test_retention_deletes_only_old_delivered_messages_and_old_update_ids(databa
         session.add(ProcessedUpdate(channel="tg", update_key="1", created_at=NOW - timedelta(31)))
         session.add(ProcessedUpdate(channel="tg", update_key="2", created_at=NOW - timedelta(1)))
     with session_scope(database_url) as session:
-        assert delete_expired(session, days=30, now=NOW) == {"outbox": 1, "updates": 1}
+        assert delete_expired(session, days=30, now=NOW) == {"outbox": 1, "updates": 1, "events": 0}
     with session_scope(database_url) as session:
         left = set(session.scalars(select(OutboxMessage.recipient)))
         keys = set(session.scalars(select(ProcessedUpdate.update_key)))
@@ -46,7 +46,7 @@ def test_retention_deletes_only_old_delivered_messages_and_old_update_ids(databa
         assert keys == {"2"}
         assert not claim_update(session, channel="tg", update_key="2")  # still a duplicate
     with session_scope(database_url) as session:
-        assert delete_expired(session, days=30, now=NOW) == {"outbox": 0, "updates": 0}
+        assert delete_expired(session, days=30, now=NOW) == {"outbox": 0, "updates": 0, "events": 0}
 
 
 def test_retention_refuses_less_than_a_day(database_url):
