@@ -61,6 +61,7 @@ class Settings(BaseSettings):
     TELEGRAM_SECRET_TOKEN: str = ""
     ZALO_APP_ID: str = ""  # with ZALO_OA_SECRET and ZALO_REFRESH_TOKEN: the Zalo OA channel
     ZALO_OA_SECRET: str = ""
+    ZALO_APP_SECRET: str = ""  # the app's secret key for OAuth renewal; empty → ZALO_OA_SECRET
     ZALO_REFRESH_TOKEN: str = ""  # the first refresh token; later ones live in the database
     ZALO_API_BASE_URL: str = "https://openapi.zalo.me"
     ZALO_OAUTH_BASE_URL: str = "https://oauth.zaloapp.com"
@@ -125,6 +126,11 @@ class Settings(BaseSettings):
     @property
     def zalo_enabled(self) -> bool:
         return bool(self.ZALO_APP_ID and self.ZALO_OA_SECRET and self.ZALO_REFRESH_TOKEN)
+
+    @property
+    def zalo_renewal_secret(self) -> str:
+        """The secret_key sent when Zalo tokens are renewed: the app's, else the OA's."""
+        return self.ZALO_APP_SECRET or self.ZALO_OA_SECRET
 
     @property
     def actions_url(self) -> str:

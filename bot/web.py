@@ -121,7 +121,7 @@ def _start_zalo(app: Starlette, settings: Settings, outbox_wake: asyncio.Event) 
     """The Zalo OA channel: its API client, the outbox sender and the event queue's job."""
     client = ZaloClient(
         app_id=settings.ZALO_APP_ID,
-        secret_key=settings.ZALO_OA_SECRET,
+        secret_key=settings.zalo_renewal_secret,
         seed_refresh_token=settings.ZALO_REFRESH_TOKEN,
         api_base_url=settings.ZALO_API_BASE_URL,
         oauth_base_url=settings.ZALO_OAUTH_BASE_URL,

@@ -165,3 +165,10 @@ def test_only_config_reads_the_environment():
         if re.search(r"os\.environ|os\.getenv|getenv\(", path.read_text(encoding="utf-8"))
     ]
     assert readers == ["config.py"]
+
+
+def test_zalo_tokens_are_renewed_with_the_apps_secret_when_it_is_given():
+    base = {"ZALO_APP_ID": "a", "ZALO_OA_SECRET": "oa", "ZALO_REFRESH_TOKEN": "r"}
+    assert Settings(_env_file=None, **base).zalo_renewal_secret == "oa"
+    own = Settings(_env_file=None, ZALO_APP_SECRET="app", **base)
+    assert own.zalo_renewal_secret == "app"
