@@ -157,3 +157,12 @@ def test_a_legal_question_hears_we_cannot_advise_then_where_to_ask():
     reply = answers.compose_referral("Hỏi UBND xã.", "Nguồn", "https://x.gov.vn/a", True,
                                      legal=True)
     assert "không thể tư vấn pháp luật" in reply[0]["text"] and "Hỏi UBND xã." in reply[0]["text"]
+
+
+def test_a_long_story_is_also_read_at_its_end():
+    from actions.understand import story_tail
+
+    story = " ".join(["chuyện"] * 45 + ["rồi", "bà", "đọc", "mã", "cho", "nó"])
+    assert story_tail(story).endswith("rồi bà đọc mã cho nó")
+    assert len(story_tail(story).split()) == 25
+    assert story_tail("tôi đã chuyển tiền rồi") is None
