@@ -17,12 +17,10 @@ from knowledge.followup import (
     read_correction,
     with_previous,
 )
+from knowledge.situation_read import read_situation
 
 SHORT_MESSAGE_WORDS = 6  # a message this short (or one retrieval is unsure of) may lean on it
 MARGIN = 0.1  # how much more sure retrieval must be with the previous question
-LONG_STORY_WORDS = 40
-TAIL_WORDS = 25
-TROUBLE = frozenset({"harm", "wants_person"})
 # Situations that win over any reading with the conversation.
 NEEDS_CARE = frozenset({"harm", "wants_person", "pasted_message"})
 
@@ -49,12 +47,8 @@ def read_message(text: str, context: Context) -> Reading:
     head = get_situation_head()
     situation = None
     if head is not None and alone.vector is not None:
-        situation = head.read(text, alone.vector, in_trouble_context=context.trouble_open)
-        tail = story_tail(text)
-        if tail and situation.label not in TROUBLE:
-            at_end = head.read(tail, retriever.embed_query(tail),
-                               in_trouble_context=context.trouble_open)
-            situation = at_end if at_end.label in TROUBLE else situation
+        situation = read_situation(head, text, alone.vector, retriever.embed_query,
+                                   in_trouble_context=context.trouble_open)
     if situation is not None and needs_care(situation):
         return Reading(text, alone, situation)
     # Read with the conversation, a message is a question: a short "ở đâu làm" or "cái thứ 2"
@@ -82,15 +76,6 @@ def read_message(text: str, context: Context) -> Reading:
             if is_followup(text) or leans_on_previous(alone, together):
                 return Reading(query, together, None, how="followup")
     return Reading(text, alone, situation)
-
-
-def story_tail(text: str) -> str | None:
-    """The end of a long story, where an elder often says what happened ("…, rồi bà đọc mã cho
-    nó"); None for a message short enough to be read whole. On the round-4 situations set
-    reading the tail too raised trouble recall 0.926 → 0.958 (plain questions alarmed 0 → 1 of
-    120; on the dev and older held-out questions 8 → 9 of 251)."""
-    words = text.split()
-    return " ".join(words[-TAIL_WORDS:]) if len(words) > LONG_STORY_WORDS else None
 
 
 def needs_care(situation: Any) -> bool:

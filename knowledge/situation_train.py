@@ -29,6 +29,7 @@ from knowledge.situation import (
     decide_label,
     message_features,
 )
+from knowledge.situation_read import read_situation
 from knowledge.variants import make_variants
 
 DATA_DIR = Path(__file__).resolve().parent / "situations"
@@ -226,11 +227,13 @@ def train(retriever, index_dir: Path, data_dir: Path = DATA_DIR,  # noqa: ANN001
 
 
 def score_file(retriever, head: SituationHead, path: Path) -> dict:  # noqa: ANN001
-    """The head on a labelled file it never saw (each message as typed, without context)."""
+    """The head on a labelled file it never saw (each message as typed, without context, a long
+    story also by its end, as the assistant reads it)."""
     rows = read_labelled(path)
     vectors = retriever.embedder.embed_queries([retriever.dense_query_text(r["text"])
                                                 for r in rows])
-    predicted = [head.read(r["text"], v).label for r, v in zip(rows, vectors, strict=True)]
+    predicted = [read_situation(head, r["text"], v, retriever.embed_query).label
+                 for r, v in zip(rows, vectors, strict=True)]
     result = report([r["label"] for r in rows], predicted)
     result["with_rules"] = with_rules(rows, predicted)
     result["errors"] = [

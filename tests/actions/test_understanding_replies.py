@@ -160,7 +160,7 @@ def test_a_legal_question_hears_we_cannot_advise_then_where_to_ask():
 
 
 def test_a_long_story_is_also_read_at_its_end():
-    from actions.understand import story_tail
+    from knowledge.situation_read import story_tail
 
     story = " ".join(["chuyện"] * 45 + ["rồi", "bà", "đọc", "mã", "cho", "nó"])
     assert story_tail(story).endswith("rồi bà đọc mã cho nó")
