@@ -43,15 +43,14 @@ def render_docx(document: ReportDocument) -> bytes:
 
 
 def _docx_table(doc, table: Table, size) -> None:  # noqa: ANN001 — python-docx objects
-    grid = doc.add_table(rows=1 + len(table.rows), cols=len(table.header))
+    """Row by row: python-docx's `table.cell(r, c)` walks the whole grid on every call."""
+    grid = doc.add_table(rows=0, cols=len(table.header))
     grid.style = "Table Grid"
-    for r, cells in enumerate((table.header, *table.rows)):
-        for c, text in enumerate(cells):
-            cell = grid.cell(r, c)
-            cell.text = text
-            for run in cell.paragraphs[0].runs:
-                run.font.size = size
-                run.bold = r == 0
+    for r, texts in enumerate((table.header, *table.rows)):
+        for cell, text in zip(grid.add_row().cells, texts, strict=True):
+            run = cell.paragraphs[0].add_run(text)
+            run.font.size = size
+            run.bold = r == 0
 
 
 def render_xlsx(document: ReportDocument) -> bytes:
