@@ -49,8 +49,9 @@ def _number(text: str, line: int, what: str) -> int:
 def parse_areas_csv(text: str) -> list[AreaLine]:
     """Rows of the file; ValueError names the line and the problem (in Vietnamese)."""
     text = text.lstrip("\ufeff")  # Excel writes a BOM
-    dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t") if text.strip() else csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
+    first = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first.count)  # Excel in Vietnamese often writes ";"
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     header = next(reader, [])
     columns = [_column(h) for h in header]
     if "name" not in columns:
