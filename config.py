@@ -79,6 +79,10 @@ class Settings(BaseSettings):
     # Privacy
     RETENTION_DAYS: int = 30  # days to keep delivered outbox rows, processed updates and events
 
+    # Commune reports
+    REPORT_MIN_GROUP: int = 5  # counts of fewer people show as "< 5", never one by one
+    REPORT_TARGETS_FILE: Path | None = None  # empty → reports/targets.yml
+
     # Messages
     MAX_MESSAGE_CHARS: int = 1000
 
@@ -90,7 +94,7 @@ class Settings(BaseSettings):
             return {key: value for key, value in data.items() if value != ""}
         return data
 
-    @field_validator("VAR_DIR", "INDEX_DIR", "RASA_VENV")
+    @field_validator("VAR_DIR", "INDEX_DIR", "RASA_VENV", "REPORT_TARGETS_FILE")
     @classmethod
     def _from_root(cls, path: Path | None) -> Path | None:
         return None if path is None else resolve_path(path)

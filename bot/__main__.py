@@ -1,4 +1,5 @@
-"""`python -m bot run | gateway | ask | eval | chat | train | mentors … | certificates verify`."""
+"""`python -m bot run | gateway | ask | eval | chat | train | mentors … | certificates verify |
+areas … | households … | report --period 2026-11`."""
 
 from __future__ import annotations
 
@@ -209,15 +210,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     verify.add_argument("code")
     verify.set_defaults(func=command_certificates)
+    from bot.areas_cli import add_areas_parser
     from bot.mentors_cli import add_mentors_parser
+    from bot.report_cli import add_report_parser
 
     add_mentors_parser(sub)
+    add_areas_parser(sub)
+    add_report_parser(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
-    for noisy in ("alembic", "httpx", "telegram.ext"):
+    for noisy in ("alembic", "httpx", "telegram.ext", "fontTools"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     args = build_parser().parse_args(argv)
     return args.func(get_settings(), args)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -64,3 +66,14 @@ def has_been_answered(session: Session, *, learner: Learner) -> bool:
         .limit(1)
     )
     return found is not None
+
+
+def record_vneid_confirmation(
+    session: Session, *, learner: Learner, reported_by: str, at: datetime | None = None
+) -> None:
+    """The learner (reported_by="learner") or their mentor ("mentor") says VNeID now shows the
+    basic level of digital skills. We cannot see VNeID, so this is what was reported, dated."""
+    if reported_by not in ("learner", "mentor"):
+        raise ValueError(f"reported_by must be 'learner' or 'mentor', not {reported_by!r}")
+    learner.vneid_confirmed_at = at or utcnow()
+    learner.vneid_reported_by = reported_by

@@ -43,6 +43,9 @@ class Learner(Base):
     area: Mapped[str | None] = mapped_column(String(120))
     mentor_id: Mapped[int | None] = mapped_column(ForeignKey("mentors.id", ondelete="SET NULL"))
     anonymised_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # confirmed at the basic level on VNeID, as the learner or their mentor reported it
+    vneid_confirmed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    vneid_reported_by: Mapped[str | None] = mapped_column(String(16))  # learner | mentor
 
 
 class MessageLog(Base):

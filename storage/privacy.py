@@ -19,6 +19,8 @@ from storage.models import (
     ReviewItem,
     utcnow,
 )
+from storage.report_models import HouseholdMember
+from storage.report_tombstones import keep_anonymous_tally
 from storage.zalo import forget_contact
 
 # What is deleted outright, in an order that respects foreign keys (name → model).
@@ -43,10 +45,12 @@ def delete_learner_data(session: Session, *, learner: Learner) -> dict[str, int]
     """Delete messages (logged or waiting to be pushed), progress, answers, reviews, certificates,
     settings and a Zalo resident's contact row; blank the profile.
 
-    The learner row stays, anonymised (no name, group, area or consent), so that counts in the
-    commune's reports do not change; requests for help keep their status and dates but lose
-    their text. Returns how many rows of each kind were deleted.
+    The learner row stays, anonymised (no name, group, area, household, VNeID date or consent);
+    what the commune's reports count is first copied to an anonymous tombstone
+    (storage/report_tombstones.py), so the figures do not change; requests for help keep their
+    status and dates but lose their text. Returns how many rows of each kind were deleted.
     """
+    keep_anonymous_tally(session, learner=learner)
     counts = {}
     for name, model in _DELETED:
         counts[name] = _count(session, model, learner.id)
@@ -57,6 +61,7 @@ def delete_learner_data(session: Session, *, learner: Learner) -> dict[str, int]
     )
     session.execute(delete(OutboxMessage).where(to_learner))
     forget_contact(session, sender_id=learner.sender_id)  # a Zalo resident's window and choices
+    session.execute(delete(HouseholdMember).where(HouseholdMember.learner_id == learner.id))
     escalation_ids = select(Escalation.id).where(Escalation.learner_id == learner.id)
     session.execute(
         update(EscalationEvent)
@@ -71,6 +76,8 @@ def delete_learner_data(session: Session, *, learner: Learner) -> dict[str, int]
     learner.area = None
     learner.consent = None
     learner.consent_at = None
+    learner.vneid_confirmed_at = None
+    learner.vneid_reported_by = None
     learner.anonymised_at = utcnow()
     session.flush()
     return counts

@@ -6,7 +6,7 @@ from alembic import context
 from sqlalchemy import engine_from_config, pool, text
 
 from config import get_settings
-from storage import zalo_models  # noqa: F401 — its tables join Base.metadata
+from storage import report_models, zalo_models  # noqa: F401 — their tables join Base.metadata
 from storage.models import Base
 
 config = context.config
