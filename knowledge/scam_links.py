@@ -17,24 +17,87 @@ from dataclasses import dataclass
 from lessons.brand_domains import Brand, BrandLists
 
 _URL = re.compile(r"(?i)\b(?:h[tx]{2}ps?://|www\.)[^\s<>\"'“”]+")
-_BARE = re.compile(r"(?i)(?<![\w.-])((?:[\w-]+\.)+(?:[a-z]{2,24}|xn--[a-z0-9-]+))(?![\w-])"
-                   r"(/[^\s<>\"'“”]*)?")
+_BARE = re.compile(
+    r"(?i)(?<![\w.-])((?:[\w-]+\.)+(?:[a-z]{2,24}|xn--[a-z0-9-]+))(?![\w-])"
+    r"(/[^\s<>\"'“”]*)?"
+)
 _DEFANGED = re.compile(r"\s?[\[(]\.[\])]\s?")
 _TRAIL = ".,;:!?)]}»…"
-_COMMON_TLDS = frozenset({"com", "net", "org", "vn", "info", "biz", "io", "co", "me", "app",
-                          "dev", "asia", "page", "us", "uk", "cn", "ru"})
-_TWO_LEVEL = frozenset({"com.vn", "net.vn", "org.vn", "gov.vn", "edu.vn", "info.vn", "biz.vn",
-                        "name.vn", "pro.vn", "health.vn", "ac.vn", "int.vn", "co.uk", "com.cn"})
+_COMMON_TLDS = frozenset(
+    {
+        "com",
+        "net",
+        "org",
+        "vn",
+        "info",
+        "biz",
+        "io",
+        "co",
+        "me",
+        "app",
+        "dev",
+        "asia",
+        "page",
+        "us",
+        "uk",
+        "cn",
+        "ru",
+    }
+)
+_TWO_LEVEL = frozenset(
+    {
+        "com.vn",
+        "net.vn",
+        "org.vn",
+        "gov.vn",
+        "edu.vn",
+        "info.vn",
+        "biz.vn",
+        "name.vn",
+        "pro.vn",
+        "health.vn",
+        "ac.vn",
+        "int.vn",
+        "co.uk",
+        "com.cn",
+    }
+)
 _IP = re.compile(r"^\d{1,3}(\.\d{1,3}){3}$")
 # Letters from other alphabets drawn like Latin ones (the usual IDN homoglyphs).
-_HOMOGLYPHS = str.maketrans({
-    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j",
-    "ѕ": "s", "ԁ": "d", "һ": "h", "ӏ": "l", "ɡ": "g", "ı": "i", "ł": "l", "ø": "o",
-    "α": "a", "ο": "o", "ν": "v", "ι": "i", "κ": "k", "τ": "t", "ρ": "p", "ε": "e", "υ": "u",
-    "đ": "d",
-})
-_DIGITS = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b",
-                         "9": "g"})
+_HOMOGLYPHS = str.maketrans(
+    {
+        "а": "a",
+        "е": "e",
+        "о": "o",
+        "р": "p",
+        "с": "c",
+        "у": "y",
+        "х": "x",
+        "і": "i",
+        "ј": "j",
+        "ѕ": "s",
+        "ԁ": "d",
+        "һ": "h",
+        "ӏ": "l",
+        "ɡ": "g",
+        "ı": "i",
+        "ł": "l",
+        "ø": "o",
+        "α": "a",
+        "ο": "o",
+        "ν": "v",
+        "ι": "i",
+        "κ": "k",
+        "τ": "t",
+        "ρ": "p",
+        "ε": "e",
+        "υ": "u",
+        "đ": "d",
+    }
+)
+_DIGITS = str.maketrans(
+    {"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g"}
+)
 
 
 @dataclass(frozen=True)
@@ -83,8 +146,9 @@ def decode_host(host: str) -> str:
     labels = []
     for label in host.split("."):
         try:
-            labels.append(label.encode("ascii").decode("idna") if label.startswith("xn--")
-                          else label)
+            labels.append(
+                label.encode("ascii").decode("idna") if label.startswith("xn--") else label
+            )
         except UnicodeError:
             labels.append(label)
     return ".".join(labels)
@@ -129,10 +193,14 @@ def _close(a: str, b: str) -> bool:
         return False
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def _copies(name: str, inner: list[str]) -> bool:
@@ -150,8 +218,11 @@ def _misspells(name: str, inner: list[str]) -> bool:
     if len(name) < 6:
         return False
     joined = "".join(w for label in inner for w in label.split("-"))
-    windows = {joined[i:i + n] for n in (len(name) - 1, len(name), len(name) + 1)
-               for i in range(len(joined) - n + 1)}
+    windows = {
+        joined[i : i + n]
+        for n in (len(name) - 1, len(name), len(name) + 1)
+        for i in range(len(joined) - n + 1)
+    }
     return any(_close(name, window) for window in windows)
 
 
@@ -167,20 +238,31 @@ def imitated_brand(host: str, lists: BrandLists) -> Imitation | None:
         return None
     plain = skeleton(host)
     variants = [(host, ""), (plain, "homoglyph" if plain != host else "")]
-    variants += [(plain.translate(_DIGITS), "digit"), (plain.replace("rn", "m"), "letters"),
-                 (plain.replace("vv", "w"), "letters")]
+    variants += [
+        (plain.translate(_DIGITS), "digit"),
+        (plain.replace("rn", "m"), "letters"),
+        (plain.replace("vv", "w"), "letters"),
+    ]
     for written, how in variants:
         if not written.isascii() or (how and written == host):
             continue
         inner, _ = split_host(written)
-        copied = [(len(name), name, brand) for brand in lists.brands for name in brand.names
-                  if _copies(name, inner)]
+        copied = [
+            (len(name), name, brand)
+            for brand in lists.brands
+            for name in brand.names
+            if _copies(name, inner)
+        ]
         if copied:  # the longest name: "viettelpost-…" imitates Viettel Post, not Viettel
             _, name, brand = max(copied, key=lambda found: found[0])
             return Imitation(brand, how or _how_copied(name, inner, written))
     inner, _ = split_host(plain)
-    misspelt = [(len(name), brand) for brand in lists.brands for name in brand.names
-                if _misspells(name, inner)]
+    misspelt = [
+        (len(name), brand)
+        for brand in lists.brands
+        for name in brand.names
+        if _misspells(name, inner)
+    ]
     if misspelt:
         _, brand = max(misspelt, key=lambda found: found[0])
         return Imitation(brand, "homoglyph" if plain != host else "typo")

@@ -14,11 +14,15 @@ from dataclasses import dataclass
 
 from nlu.normalise import normalise, strip_accents
 
-SECRET = (r"(ma )?otp|ma xac (thuc|nhan)|mat khau|ma pin|so the|cvv|cvc|ngay het han( the)?|"
-          r"thong tin the|ma bao mat|so tai khoan va mat khau")
+SECRET = (
+    r"(ma )?otp|ma xac (thuc|nhan)|mat khau|ma pin|so the|cvv|cvc|ngay het han( the)?|"
+    r"thong tin the|ma bao mat|so tai khoan va mat khau"
+)
 # "đừng" is "dung" too, like "ứng dụng", "sử dụng", "tín dụng", "nội dung": those are no negation.
-_NEGATION = re.compile(r"\b(khong|chua|cam|tranh|chang)\b|(?<!ung )(?<!su )(?<!tin )(?<!noi )"
-                       r"\bdung\b")
+_NEGATION = re.compile(
+    r"\b(khong|chua|cam|tranh|chang)\b|(?<!ung )(?<!su )(?<!tin )(?<!noi )"
+    r"\bdung\b"
+)
 NEGATION_WINDOW = 45  # characters before a match where a negation cancels it
 _PLACES = r"(link|duong dan|trang|website|web|tai day|duoi day|form)"
 
@@ -33,11 +37,18 @@ class Rule:
     negatable: bool = True
 
 
-def rule(signal: str, kind: str, pattern: str, examples_for: tuple[str, ...],
-         examples_against: tuple[str, ...] = (), negatable: bool = True) -> Rule:
+def rule(
+    signal: str,
+    kind: str,
+    pattern: str,
+    examples_for: tuple[str, ...],
+    examples_against: tuple[str, ...] = (),
+    negatable: bool = True,
+) -> Rule:
     return Rule(signal, kind, re.compile(pattern), examples_for, examples_against, negatable)
 
 
+# fmt: off
 RULES: tuple[Rule, ...] = (
     rule("asks_secret", "code",
          rf"\b(cung cap|gui|gui lai|doc|doc lai|bao|bao lai|chup|soan|dua|xac nhan lai)\b"
@@ -180,6 +191,7 @@ RULES: tuple[Rule, ...] = (
          r"\b(me|bo|ba|ong|co|chu|bac|anh|chi|em|con|chau) oi\b",
          ("Mẹ ơi", "chi oi cho em hoi"), ("Ôi trời",), negatable=False),
 )
+# fmt: on
 
 
 def plain_text(text: str) -> str:
@@ -198,7 +210,7 @@ def find_phrases(plain: str, rules: tuple[Rule, ...] = RULES) -> list[tuple[str,
 
 def _matches(row: Rule, plain: str) -> bool:
     for match in row.pattern.finditer(plain):
-        before = plain[max(0, match.start() - NEGATION_WINDOW):match.start()]
+        before = plain[max(0, match.start() - NEGATION_WINDOW) : match.start()]
         if not (row.negatable and _NEGATION.search(before)):
             return True
     return False
@@ -208,8 +220,11 @@ _ASKS_IF_SCAM = re.compile(
     r"\b(co phai|phai|la|co|bi) (lua dao|lua|gia|scam)( khong| ko| k)?\b|\b(lua dao|lua|gia) "
     r"(khong|ko|k|ha|a)\b|\bco (that|dung) khong\b|\bkiem tra (giup|ho|dum)\b|\bco tin duoc khong\b"
 )
-_POINTS_AT = re.compile(r"\b(tin|tin nhan|link|duong link|duong dan|email|thu|cuoc goi|so|cai|"
-                        r"trang|web|website|zalo|nhom|tai khoan|ma qr)( \w+){0,2} (nay|do|kia|vua)\b")
+_POINTS_AT = re.compile(
+    r"\b(tin|tin nhan|link|duong link|duong dan|email|thu|cuoc goi|so|cai|"
+    r"trang|web|website|zalo|nhom|tai khoan|ma qr)( \w+){0,2} "
+    r"(nay|do|kia|vua)\b"
+)
 
 
 def asks_if_scam(plain: str) -> bool:

@@ -86,8 +86,9 @@ def detect_signals(text: str, lists: BrandLists) -> list[Signal]:
 
 def unreal_hosts(text: str, lists: BrandLists) -> list[str]:
     """Hosts in the text that are neither a brand's real one nor a state body's."""
-    return list(dict.fromkeys(link.host for link in links_in(text, lists)
-                              if not lists.is_real(link.host)))
+    return list(
+        dict.fromkeys(link.host for link in links_in(text, lists) if not lists.is_real(link.host))
+    )
 
 
 def defang(host: str) -> str:

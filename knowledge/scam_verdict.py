@@ -16,10 +16,19 @@ from knowledge.scam_signals import Signal, defang
 
 CLEAR, CAREFUL, NONE = "clear", "careful", "none"
 LABELS = {CLEAR: "có dấu hiệu lừa đảo rõ", CAREFUL: "cần cẩn thận", NONE: "chưa thấy dấu hiệu"}
-STRONG = frozenset({"lookalike_domain", "installable_link", "asks_secret", "remote_app",
-                    "safe_account", "fee_to_receive"})
-MEDIUM = frozenset({"short_link", "unusual_ending", "punycode", "ip_link", "pressure",
-                    "too_good", "money_request"})
+STRONG = frozenset(
+    {
+        "lookalike_domain",
+        "installable_link",
+        "asks_secret",
+        "remote_app",
+        "safe_account",
+        "fee_to_receive",
+    }
+)
+MEDIUM = frozenset(
+    {"short_link", "unusual_ending", "punycode", "ip_link", "pressure", "too_good", "money_request"}
+)
 # (sign, its kind or "" for any) with the claimed senders that make it clear.
 CLEAR_WITH_CLAIM = (
     (("pressure", "threat"), frozenset({"police", "court", "tax"})),
@@ -28,46 +37,56 @@ CLEAR_WITH_CLAIM = (
 MAX_REASONS = 4
 
 HOW = {
-    "hyphen": "thêm dấu gạch và chữ", "extra_words": "thêm chữ", "wrong_ending": "đổi đuôi",
-    "typo": "sai một chữ", "digit": "thay chữ bằng số", "letters": "ghép chữ cho trông giống",
+    "hyphen": "thêm dấu gạch và chữ",
+    "extra_words": "thêm chữ",
+    "wrong_ending": "đổi đuôi",
+    "typo": "sai một chữ",
+    "digit": "thay chữ bằng số",
+    "letters": "ghép chữ cho trông giống",
     "homoglyph": "dùng chữ nước ngoài trông giống hệt",
 }
 WHO = {
-    "police": "công an", "court": "tòa án, viện kiểm sát", "bank": "ngân hàng",
-    "power": "điện lực", "tax": "cơ quan thuế", "delivery": "bên giao hàng",
-    "carrier": "nhà mạng", "government": "cơ quan nhà nước", "relative_trouble": "người thân",
+    "police": "công an",
+    "court": "tòa án, viện kiểm sát",
+    "bank": "ngân hàng",
+    "power": "điện lực",
+    "tax": "cơ quan thuế",
+    "delivery": "bên giao hàng",
+    "carrier": "nhà mạng",
+    "government": "cơ quan nhà nước",
+    "relative_trouble": "người thân",
     "relative": "người quen",
 }
 REASONS = {
     "lookalike_domain": "Đường link {host} bắt chước tên {brand} ({how}) nhưng không phải trang "
-                        "thật của {brand}.",
+    "thật của {brand}.",
     "fake_gov": "Đường link {host} giả làm trang cơ quan nhà nước, trong khi trang thật của cơ "
-                "quan nhà nước luôn kết thúc bằng .gov.vn.",
+    "quan nhà nước luôn kết thúc bằng .gov.vn.",
     "installable_link": "Tin gửi tệp cài đặt (.{kind}) ngoài CH Play, App Store: cài vào là kẻ "
-                        "gian có thể chiếm điện thoại.",
+    "gian có thể chiếm điện thoại.",
     "asks_secret": "Tin đòi mã OTP, mật khẩu hay thông tin thẻ, điều ngân hàng và cơ quan nhà "
-                   "nước không bao giờ hỏi.",
+    "nước không bao giờ hỏi.",
     "remote_app": "Tin bảo cài ứng dụng lạ hoặc mở quyền điều khiển điện thoại, cách kẻ gian "
-                  "dùng để thao tác và rút tiền.",
-    "safe_account": "Tin bảo chuyển tiền vào \"tài khoản an toàn\" hay \"chứng minh tiền sạch\", "
-                    "điều công an không bao giờ yêu cầu.",
+    "dùng để thao tác và rút tiền.",
+    "safe_account": 'Tin bảo chuyển tiền vào "tài khoản an toàn" hay "chứng minh tiền sạch", '
+    "điều công an không bao giờ yêu cầu.",
     "fee_to_receive": "Tin đòi nộp phí trước rồi mới được nhận tiền, nhận quà hay nhận hàng.",
     "short_link": "Đường link {host} là link rút gọn, giấu địa chỉ thật phía sau.",
     "unusual_ending": "Đường link {host} có đuôi lạ (.{kind}) mà ngân hàng, cơ quan nhà nước "
-                      "không dùng.",
+    "không dùng.",
     "punycode": "Đường link {host} dùng chữ nước ngoài trông giống chữ thường, mẹo quen của "
-                "trang giả.",
+    "trang giả.",
     "ip_link": "Đường link chỉ là một dãy số ({host}), không có tên trang đàng hoàng.",
     "pressure/lock": "Tin dọa khóa tài khoản, thẻ, SIM hay cắt dịch vụ để ép làm theo ngay.",
     "pressure/deadline": "Tin hối thúc làm trong thời hạn rất gấp để mình không kịp hỏi ai.",
     "pressure/threat": "Tin dọa phạt, bắt hay khởi tố, trong khi công an, tòa án không làm việc "
-                       "qua tin nhắn hay điện thoại.",
+    "qua tin nhắn hay điện thoại.",
     "too_good/prize": "Tin báo trúng thưởng, tặng quà bất ngờ, một mồi nhử quen thuộc.",
     "too_good/job": "Tin mời việc nhẹ lương cao, làm nhiệm vụ ăn hoa hồng, một mồi nhử quen thuộc.",
     "too_good/refund": "Tin hứa hoàn tiền, bồi thường, lời hứa kẻ gian hay dùng để lấy thông tin.",
     "too_good/money": "Tin hứa vay dễ, lãi cao hay ưu đãi thẻ, lời mời kẻ gian hay dùng.",
     "money_request": "Tin hỏi vay hay nhờ chuyển tiền gấp: hãy gọi lại đúng người đó bằng số "
-                     "mình vẫn biết trước khi chuyển.",
+    "mình vẫn biết trước khi chuyển.",
     "impersonation": "Tin xưng là {who}, nhưng ai cũng có thể xưng như vậy.",
     "unknown_link": "Đường link {host} không phải địa chỉ chính thức nào tôi biết.",
 }
@@ -109,8 +128,9 @@ def reason_for(signal: Signal, claims: list[str]) -> str:
         who = ", ".join(dict.fromkeys(WHO.get(kind, kind) for kind in claims))
         return REASONS["impersonation"].format(who=who)
     template = REASONS.get(f"{signal.name}/{signal.kind}") or REASONS[signal.name]
-    return template.format(host=host, kind=signal.kind, brand=signal.brand,
-                           how=HOW.get(signal.kind, ""))
+    return template.format(
+        host=host, kind=signal.kind, brand=signal.brand, how=HOW.get(signal.kind, "")
+    )
 
 
 def judge(signals: list[Signal], unreal_hosts: tuple[str, ...] = ()) -> Verdict:
@@ -128,6 +148,9 @@ def judge(signals: list[Signal], unreal_hosts: tuple[str, ...] = ()) -> Verdict:
             reasons.append(reason)
     flagged = {s.host for s in signals if s.host}
     if level != NONE:
-        reasons += [REASONS["unknown_link"].format(host=defang(host))
-                    for host in unreal_hosts if host not in flagged]
+        reasons += [
+            REASONS["unknown_link"].format(host=defang(host))
+            for host in unreal_hosts
+            if host not in flagged
+        ]
     return Verdict(level, tuple(reasons[:MAX_REASONS]))

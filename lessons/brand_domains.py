@@ -47,12 +47,22 @@ def parse_brand_lists(raw: dict, also_real: tuple[str, ...] = ()) -> BrandLists:
         return tuple(str(v).strip().lower() for v in values or ())
 
     brands = tuple(
-        Brand(str(e["brand"]), str(e["kind"]), lower(e["names"]), lower(e["hosts"]),
-              str(e.get("source") or ""))
+        Brand(
+            str(e["brand"]),
+            str(e["kind"]),
+            lower(e["names"]),
+            lower(e["hosts"]),
+            str(e.get("source") or ""),
+        )
         for e in raw.get("brands") or ()
     )
-    return BrandLists(brands, lower(raw.get("shorteners")), frozenset(lower(raw.get("unusual_tlds"))),
-                      frozenset(lower(raw.get("installable"))), also_real)
+    return BrandLists(
+        brands,
+        lower(raw.get("shorteners")),
+        frozenset(lower(raw.get("unusual_tlds"))),
+        frozenset(lower(raw.get("installable"))),
+        also_real,
+    )
 
 
 @lru_cache(maxsize=1)

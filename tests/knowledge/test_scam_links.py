@@ -38,10 +38,16 @@ def hosts(text: str) -> list[str]:
 
 
 def test_find_links_reads_schemes_www_bare_and_defanged_addresses():
-    text = ("Truy cập https://vietcombank-hotro.com/xac-thuc?id=1, www.vneid-xacthuc.com hoặc "
-            "bit.ly/3abC. Xem thêm dichvucong[.]gov[.]vn.xyz nhé")
-    assert hosts(text) == ["vietcombank-hotro.com", "vneid-xacthuc.com", "bit.ly",
-                           "dichvucong.gov.vn.xyz"]
+    text = (
+        "Truy cập https://vietcombank-hotro.com/xac-thuc?id=1, www.vneid-xacthuc.com hoặc "
+        "bit.ly/3abC. Xem thêm dichvucong[.]gov[.]vn.xyz nhé"
+    )
+    assert hosts(text) == [
+        "vietcombank-hotro.com",
+        "vneid-xacthuc.com",
+        "bit.ly",
+        "dichvucong.gov.vn.xyz",
+    ]
 
 
 def test_find_links_ignores_money_abbreviations_and_sentence_dots():
@@ -70,35 +76,50 @@ def test_punycode_is_decoded_and_homoglyphs_mapped():
     assert not is_punycode("vietcombank.com.vn")
 
 
-@pytest.mark.parametrize(("host", "brand", "how"), [
-    ("vietcombank-hotro.com", "Vietcombank", "hyphen"),
-    ("vietcombankonline.net", "Vietcombank", "extra_words"),
-    ("vietcombank.com.vn.secure.top", "Vietcombank", "extra_words"),
-    ("vneid.com", "VNeID", "wrong_ending"),
-    ("vietconbank.com", "Vietcombank", "typo"),  # a letter changed
-    ("vietcombnak.com", "Vietcombank", "typo"),  # two letters swapped
-    ("vietcombbank.com", "Vietcombank", "typo"),  # a letter doubled
-    ("vietc0mbank.vn", "Vietcombank", "digit"),
-    ("vietcornbank.com", "Vietcombank", "letters"),  # "rn" for "m"
-    ("vietcоmbank.com", "Vietcombank", "homoglyph"),
-    ("vietcоmbank".encode("idna").decode() + ".com", "Vietcombank", "homoglyph"),
-    ("vcb-digibank.xyz", "Vietcombank", "hyphen"),  # a short name as a whole word
-    ("bidvonline.net", "BIDV", "extra_words"),  # four letters at the start of a word
-    ("viettelpost-giaohang.com", "Viettel Post", "hyphen"),  # the longest name wins
-    ("dichvucong.gov.vn.cc", "Cổng Dịch vụ công quốc gia", "extra_words"),
-    ("govvn-xacthuc.com", "cơ quan nhà nước", "fake_gov"),
-    ("shoppe.vn", "Shopee", "typo"),
-])
+@pytest.mark.parametrize(
+    ("host", "brand", "how"),
+    [
+        ("vietcombank-hotro.com", "Vietcombank", "hyphen"),
+        ("vietcombankonline.net", "Vietcombank", "extra_words"),
+        ("vietcombank.com.vn.secure.top", "Vietcombank", "extra_words"),
+        ("vneid.com", "VNeID", "wrong_ending"),
+        ("vietconbank.com", "Vietcombank", "typo"),  # a letter changed
+        ("vietcombnak.com", "Vietcombank", "typo"),  # two letters swapped
+        ("vietcombbank.com", "Vietcombank", "typo"),  # a letter doubled
+        ("vietc0mbank.vn", "Vietcombank", "digit"),
+        ("vietcornbank.com", "Vietcombank", "letters"),  # "rn" for "m"
+        ("vietcоmbank.com", "Vietcombank", "homoglyph"),
+        ("vietcоmbank".encode("idna").decode() + ".com", "Vietcombank", "homoglyph"),
+        ("vcb-digibank.xyz", "Vietcombank", "hyphen"),  # a short name as a whole word
+        ("bidvonline.net", "BIDV", "extra_words"),  # four letters at the start of a word
+        ("viettelpost-giaohang.com", "Viettel Post", "hyphen"),  # the longest name wins
+        ("dichvucong.gov.vn.cc", "Cổng Dịch vụ công quốc gia", "extra_words"),
+        ("govvn-xacthuc.com", "cơ quan nhà nước", "fake_gov"),
+        ("shoppe.vn", "Shopee", "typo"),
+    ],
+)
 def test_imitated_brand_finds_each_trick(host: str, brand: str, how: str):
     found = imitated_brand(host, LISTS)
     assert found is not None and (found.brand.brand, found.how) == (brand, how)
 
 
-@pytest.mark.parametrize("host", [
-    "vietcombank.com.vn", "digibank.vietcombank.com.vn", "vneid.gov.vn", "dichvucong.gov.vn",
-    "hanoi.gov.vn", "viettelpost.com.vn", "shopee.vn", "cafef.vn", "vcbs.com", "bit.ly",
-    "1.2.3.4", "acbd.com",
-])
+@pytest.mark.parametrize(
+    "host",
+    [
+        "vietcombank.com.vn",
+        "digibank.vietcombank.com.vn",
+        "vneid.gov.vn",
+        "dichvucong.gov.vn",
+        "hanoi.gov.vn",
+        "viettelpost.com.vn",
+        "shopee.vn",
+        "cafef.vn",
+        "vcbs.com",
+        "bit.ly",
+        "1.2.3.4",
+        "acbd.com",
+    ],
+)
 def test_imitated_brand_leaves_real_and_unrelated_hosts_alone(host: str):
     assert imitated_brand(host, LISTS) is None
 

@@ -47,17 +47,21 @@ def test_a_negation_cancels_a_request_for_the_otp_but_not_a_later_one():
 
 def test_ung_dung_is_no_negation():
     assert ("asks_secret", "code") in find_phrases(
-        plain_text("Mở ứng dụng rồi cung cấp mã OTP cho nhân viên"))
+        plain_text("Mở ứng dụng rồi cung cấp mã OTP cho nhân viên")
+    )
 
 
-@pytest.mark.parametrize(("text", "asks", "points"), [
-    ("tin này có phải lừa đảo không", True, True),
-    ("tin nay co lua k", True, True),
-    ("link do co that khong", True, True),
-    ("kiểm tra giúp tôi số vừa gọi", True, True),
-    ("làm sao nhận biết tin nhắn lừa đảo", False, False),
-    ("tin nhắn trúng thưởng có phải lừa đảo không", True, False),
-])
+@pytest.mark.parametrize(
+    ("text", "asks", "points"),
+    [
+        ("tin này có phải lừa đảo không", True, True),
+        ("tin nay co lua k", True, True),
+        ("link do co that khong", True, True),
+        ("kiểm tra giúp tôi số vừa gọi", True, True),
+        ("làm sao nhận biết tin nhắn lừa đảo", False, False),
+        ("tin nhắn trúng thưởng có phải lừa đảo không", True, False),
+    ],
+)
 def test_asks_if_scam_and_points_at_something(text: str, asks: bool, points: bool):
     plain = plain_text(text)
     assert (asks_if_scam(plain), points_at_something(plain)) == (asks, points)

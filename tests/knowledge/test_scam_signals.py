@@ -34,10 +34,13 @@ def test_a_real_host_gives_no_link_signal():
 
 
 def test_phrase_signals_typed_with_and_without_diacritics():
-    for text in ("Vui lòng cung cấp mã OTP để nhận quà trong 24 giờ",
-                 "Vui long cung cap ma OTP de nhan qua trong 24 gio"):
+    for text in (
+        "Vui lòng cung cấp mã OTP để nhận quà trong 24 giờ",
+        "Vui long cung cap ma OTP de nhan qua trong 24 gio",
+    ):
         assert {("asks_secret", "code"), ("pressure", "deadline"), ("too_good", "prize")} <= names(
-            text)
+            text
+        )
 
 
 def test_link_words_do_not_leak_into_phrase_rules():

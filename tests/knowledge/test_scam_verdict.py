@@ -39,8 +39,11 @@ def test_verdict_on_real_style_messages_with_and_without_diacritics(row: dict):
 
 
 def test_labels_never_say_safe():
-    assert LABELS == {CLEAR: "có dấu hiệu lừa đảo rõ", CAREFUL: "cần cẩn thận",
-                      NONE: "chưa thấy dấu hiệu"}
+    assert LABELS == {
+        CLEAR: "có dấu hiệu lừa đảo rõ",
+        CAREFUL: "cần cẩn thận",
+        NONE: "chưa thấy dấu hiệu",
+    }
     assert not any("an toàn" in label for label in LABELS.values())
 
 
@@ -64,8 +67,9 @@ def test_a_claimed_sender_counts_only_with_what_fits_it():
 def test_reasons_are_sentences_with_defanged_hosts_strongest_first():
     verdict = verdict_of("Vietcombank: tài khoản bị khóa, xác thực tại vietcombank-hotro.com")
     assert verdict.level == CLEAR
-    assert verdict.reasons[0].startswith("Đường link vietcombank-hotro[.]com bắt chước tên "
-                                         "Vietcombank (thêm dấu gạch và chữ)")
+    assert verdict.reasons[0].startswith(
+        "Đường link vietcombank-hotro[.]com bắt chước tên Vietcombank (thêm dấu gạch và chữ)"
+    )
     assert all(r.endswith(".") for r in verdict.reasons)
     assert not any("vietcombank-hotro.com" in r for r in verdict.reasons)
 
