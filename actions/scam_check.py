@@ -31,7 +31,7 @@ def has_telling_sign(text: str, lists: BrandLists) -> bool:
 
 
 def reply_kind(kind: str, text: str, context: Context, lists: BrandLists | None = None) -> str:
-    """"caution" (check this message), "scam_ask" (ask them to paste it) or `kind` unchanged:
+    """ "caution" (check this message), "scam_ask" (ask them to paste it) or `kind` unchanged:
     a pasted message the situation head saw, the message they were asked to paste, "tin này có
     lừa không" with the message in it, or any link beside a sign of a scam."""
     if kind in KEEPS_ITS_REPLY or not text or kind == "caution":

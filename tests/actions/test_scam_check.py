@@ -16,21 +16,28 @@ LOOKALIKE_SMS = (
 TITLES = {"at-link-web-gia": "Nhận biết link giả", "at-bao-cao-lua-dao": "Báo cáo lừa đảo"}
 
 
-@pytest.mark.parametrize(("kind", "text", "context", "expected"), [
-    ("answer", LOOKALIKE_SMS, Context(), "caution"),  # a link beside a sign
-    ("secret", LOOKALIKE_SMS, Context(), "caution"),
-    ("caution", "bất kỳ tin nào", Context(), "caution"),  # the situation head saw a paste
-    ("answer", "tin này có phải lừa đảo không", Context(), "scam_ask"),
-    ("answer", "tin nay co lua k", Context(), "scam_ask"),
-    ("answer", "Tin này có phải lừa đảo không: " + LOOKALIKE_SMS, Context(), "caution"),
-    ("answer", "Chuc mung ban trung thuong 1 xe SH, lien he tong dai de nhan qua ngay hom nay",
-     Context(check_next=True), "caution"),  # what they were asked to paste
-    ("answer", "thôi không cần", Context(check_next=True), "answer"),
-    ("answer", "làm sao nhận biết tin nhắn lừa đảo", Context(), "answer"),  # a question
-    ("answer", "VNeID tải ở đâu, link dichvucong.gov.vn có đúng không", Context(), "answer"),
-    ("urgent", "tôi bấm vào vietcombank-xacthuc.com rồi nhập mật khẩu", Context(), "urgent"),
-    ("handoff", "tin này có lừa không, cho tôi gặp người thật", Context(), "handoff"),
-])
+@pytest.mark.parametrize(
+    ("kind", "text", "context", "expected"),
+    [
+        ("answer", LOOKALIKE_SMS, Context(), "caution"),  # a link beside a sign
+        ("secret", LOOKALIKE_SMS, Context(), "caution"),
+        ("caution", "bất kỳ tin nào", Context(), "caution"),  # the situation head saw a paste
+        ("answer", "tin này có phải lừa đảo không", Context(), "scam_ask"),
+        ("answer", "tin nay co lua k", Context(), "scam_ask"),
+        ("answer", "Tin này có phải lừa đảo không: " + LOOKALIKE_SMS, Context(), "caution"),
+        (
+            "answer",
+            "Chuc mung ban trung thuong 1 xe SH, lien he tong dai de nhan qua ngay hom nay",
+            Context(check_next=True),
+            "caution",
+        ),  # what they were asked to paste
+        ("answer", "thôi không cần", Context(check_next=True), "answer"),
+        ("answer", "làm sao nhận biết tin nhắn lừa đảo", Context(), "answer"),  # a question
+        ("answer", "VNeID tải ở đâu, link dichvucong.gov.vn có đúng không", Context(), "answer"),
+        ("urgent", "tôi bấm vào vietcombank-xacthuc.com rồi nhập mật khẩu", Context(), "urgent"),
+        ("handoff", "tin này có lừa không, cho tôi gặp người thật", Context(), "handoff"),
+    ],
+)
 def test_reply_kind(kind: str, text: str, context: Context, expected: str):
     assert reply_kind(kind, text, context) == expected
 
@@ -68,8 +75,9 @@ def test_an_otp_in_the_pasted_text_is_not_echoed():
 
 def test_asking_to_paste_remembers_that_the_next_message_is_the_one():
     assert "dán" in compose_ask_to_paste()[0]["text"]
-    slots = {e["name"]: e["value"] for e in remember(Context(), "tin này có lừa không",
-                                                     check_next=True)}
+    slots = {
+        e["name"]: e["value"] for e in remember(Context(), "tin này có lừa không", check_next=True)
+    }
     assert read_context(slots).check_next is True
     after = {e["name"]: e["value"] for e in remember(read_context(slots), "…")}
     assert read_context(after).check_next is False
