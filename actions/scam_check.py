@@ -8,21 +8,30 @@ overrides it, nor an explicit wish for a person.
 
 from __future__ import annotations
 
+import re
+
 from actions import answers, scam_texts, texts
 from actions.conversation import Context
+from knowledge.scam_phrases import asks_how_to_tell, reads_like_question
 from knowledge.scam_signals import asks_to_check, detect_signals, links_in, unreal_hosts
-from knowledge.scam_verdict import Verdict, judge
+from knowledge.scam_verdict import CLEAR, Verdict, judge
 from lessons.brand_domains import BrandLists, brand_lists
 
 KEEPS_ITS_REPLY = frozenset({"urgent", "handoff"})
-PASTED_WORDS = 14  # a message this long next to "có lừa không" holds the thing to check
+# Replies that would help little with a message that is itself a clear scam.
+WEAK_REPLIES = frozenset({"unsure", "refuse", "small_talk"})
+ASK_ALONE_WORDS = 12  # "tin này có lừa không" this short, with nothing pasted: ask for it
 LOOKS_LIKE_MESSAGE_WORDS = 8  # after "dán tin vào đây", shorter text is no message
+_QUOTED = re.compile(r"[:\"“]\s*(\S+\s+){7,}")  # "… có lừa không: <the message>"
 FAKE_LINKS_LESSON, REPORT_LESSON = "at-link-web-gia", "at-bao-cao-lua-dao"
 
 
 def has_pasted_part(text: str, lists: BrandLists) -> bool:
-    """A link, several lines or a long text: something pasted beside the question."""
-    return bool(links_in(text, lists)) or "\n" in text.strip() or len(text.split()) >= PASTED_WORDS
+    """A link, several lines, or a quoted text with a sign of a scam: something pasted beside
+    the question (a long story told in one's own words is not)."""
+    if links_in(text, lists) or "\n" in text.strip():
+        return True
+    return bool(_QUOTED.search(text)) and has_telling_sign(text, lists)
 
 
 def has_telling_sign(text: str, lists: BrandLists) -> bool:
@@ -33,7 +42,8 @@ def has_telling_sign(text: str, lists: BrandLists) -> bool:
 def reply_kind(kind: str, text: str, context: Context, lists: BrandLists | None = None) -> str:
     """ "caution" (check this message), "scam_ask" (ask them to paste it) or `kind` unchanged:
     a pasted message the situation head saw, the message they were asked to paste, "tin này có
-    lừa không" with the message in it, or any link beside a sign of a scam."""
+    lừa không" with the message in it, any link beside a sign of a scam, or a statement that is
+    clearly a scam where the reply would otherwise be weak (not sure, a refusal, small talk)."""
     if kind in KEEPS_ITS_REPLY or not text or kind == "caution":
         return kind
     lists = lists or brand_lists()
@@ -43,10 +53,15 @@ def reply_kind(kind: str, text: str, context: Context, lists: BrandLists | None 
         or has_telling_sign(text, lists)
     ):
         return "caution"
-    if asks_to_check(text):
-        return "caution" if has_pasted_part(text, lists) else "scam_ask"
+    if asks_to_check(text) and not asks_how_to_tell(text):
+        if has_pasted_part(text, lists):
+            return "caution"
+        if len(text.split()) <= ASK_ALONE_WORDS:
+            return "scam_ask"
     if links_in(text, lists) and has_telling_sign(text, lists):
         return "caution"
+    if kind in WEAK_REPLIES and not reads_like_question(text):
+        return "caution" if check_message(text, lists).level == CLEAR else kind
     return kind
 
 

@@ -52,11 +52,12 @@ def rule(
 RULES: tuple[Rule, ...] = (
     rule("asks_secret", "code",
          rf"\b(cung cap|gui|gui lai|doc|doc lai|bao|bao lai|chup|soan|dua|xac nhan lai)\b"
-         rf"( \w+){{0,4}} ({SECRET})\b",
+         rf"( \w+){{0,4}} ({SECRET})\b(?! (\w+ )?(ve|den|toi) (may|dien thoai|so))",
          ("Vui lòng cung cấp mã OTP để nhận quà", "doc giup em ma otp vua gui ve may nhe",
           "Quý khách cung cấp số thẻ và mã CVV để được hoàn tiền"),
          ("Tuyệt đối không cung cấp mã OTP cho bất kỳ ai",
-          "Ngân hàng không bao giờ yêu cầu khách hàng cung cấp OTP")),
+          "Ngân hàng không bao giờ yêu cầu khách hàng cung cấp OTP",
+          "Có tin nhắn gửi mã OTP về máy tôi mà tôi không làm gì")),
     rule("asks_secret", "code",
          rf"\b({SECRET})\b( \w+){{0,4}} (cho (em|toi|minh|ben em|chung toi|nhan vien|tong dai)|"
          r"de (nhan|hoan tien|hoan phi|xac minh|mo khoa|huy|giai ngan|duoc nhan))\b",
@@ -221,7 +222,7 @@ _ASKS_IF_SCAM = re.compile(
     r"(khong|ko|k|ha|a)\b|\bco (that|dung) khong\b|\bkiem tra (giup|ho|dum)\b|\bco tin duoc khong\b"
 )
 _POINTS_AT = re.compile(
-    r"\b(tin|tin nhan|link|duong link|duong dan|email|thu|cuoc goi|so|cai|"
+    r"\b(tin|tin nhan|link|duong link|duong dan|email|thu|cai|"
     r"trang|web|website|zalo|nhom|tai khoan|ma qr)( \w+){0,2} "
     r"(nay|do|kia|vua)\b"
 )
@@ -235,3 +236,22 @@ def asks_if_scam(plain: str) -> bool:
 def points_at_something(plain: str) -> bool:
     """…about a message, link or number they have ("tin này", "link đó", "số vừa gọi")."""
     return bool(_POINTS_AT.search(plain))
+
+
+_QUESTION = re.compile(
+    r"\b(co nen|lam sao|lam the nao|the nao|nhu the nao|tai sao|vi sao|co phai|phai khong|"
+    r"duoc khong|hay khong|co sao khong|bao gio chua|o dau|la gi|(la|the|vay) sao|sao (vay|the)"
+    r")\b|\b(khong|ko|chua|a|ha|vay)$"
+)
+_HOW = re.compile(r"\b(lam sao|the nao|cach nao|bang cach|nhan biet|phan biet)\b")
+
+
+def reads_like_question(text: str) -> bool:
+    """Asked rather than pasted: a question mark, or a question's words ("có nên", "làm sao",
+    "… không" at the end)."""
+    return "?" in text or bool(_QUESTION.search(plain_text(text)))
+
+
+def asks_how_to_tell(text: str) -> bool:
+    """A question about how to tell a scam in general ("làm sao biết …"), not about one message."""
+    return bool(_HOW.search(plain_text(text)))

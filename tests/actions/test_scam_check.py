@@ -33,6 +33,26 @@ TITLES = {"at-link-web-gia": "Nhận biết link giả", "at-bao-cao-lua-dao": "
         ),  # what they were asked to paste
         ("answer", "thôi không cần", Context(check_next=True), "answer"),
         ("answer", "làm sao nhận biết tin nhắn lừa đảo", Context(), "answer"),  # a question
+        ("answer", "lam sao biet cuoc goi do la lua dao hay that", Context(), "answer"),
+        (
+            "answer",
+            "co nguoi goi bao cap nhat dinh danh muc 2 qua link, cai nay co that ko",
+            Context(),
+            "answer",
+        ),  # a story in their own words, nothing pasted
+        ("unsure", "có tin nhắn gửi mã OTP về máy tôi mà tôi không làm gì", Context(), "unsure"),
+        (
+            "unsure",
+            "Cong an TP: ban lien quan den duong day ma tuy, neu khong hop tac se bi bat giam.",
+            Context(),
+            "caution",
+        ),  # clearly a scam where we would be unsure
+        (
+            "unsure",
+            "shipper gọi bảo đóng phí xuất kho mới giao hàng là sao vậy",
+            Context(),
+            "unsure",
+        ),  # a question about a scam, not the scam itself
         ("answer", "VNeID tải ở đâu, link dichvucong.gov.vn có đúng không", Context(), "answer"),
         ("urgent", "tôi bấm vào vietcombank-xacthuc.com rồi nhập mật khẩu", Context(), "urgent"),
         ("handoff", "tin này có lừa không, cho tôi gặp người thật", Context(), "handoff"),

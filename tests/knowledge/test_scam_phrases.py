@@ -57,7 +57,8 @@ def test_ung_dung_is_no_negation():
         ("tin này có phải lừa đảo không", True, True),
         ("tin nay co lua k", True, True),
         ("link do co that khong", True, True),
-        ("kiểm tra giúp tôi số vừa gọi", True, True),
+        ("kiểm tra giúp tôi link này", True, True),
+        ("kiểm tra giúp tôi số vừa gọi", True, False),  # a call cannot be pasted
         ("làm sao nhận biết tin nhắn lừa đảo", False, False),
         ("tin nhắn trúng thưởng có phải lừa đảo không", True, False),
     ],
