@@ -1,5 +1,6 @@
-"""What a message asks or says that scams ask or say: one row per rule, with the phrases it is
-for and against (tests/knowledge/test_scam_phrases.py checks every row both ways).
+"""What a message asks or says that scams ask or say, by the rows of `knowledge.scam_rules` and
+`knowledge.scam_claims` (tests/knowledge/test_scam_phrases.py checks every row both ways); and
+whether the writer asks about a message they have.
 
 Rules run on the accent-free, teencode-expanded form (`plain_text`), so text typed with or
 without diacritics agrees; web addresses are replaced by the word "link" first. A rule marked
@@ -10,189 +11,12 @@ OTP", the line every real OTP message carries).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from knowledge.scam_claims import CLAIM_RULES
+from knowledge.scam_rules import REQUEST_RULES, Rule, negation_before
 from nlu.normalise import normalise, strip_accents
 
-SECRET = (
-    r"(ma )?otp|ma xac (thuc|nhan)|mat khau|ma pin|so the|cvv|cvc|ngay het han( the)?|"
-    r"thong tin the|ma bao mat|so tai khoan va mat khau"
-)
-# "đừng" is "dung" too, like "ứng dụng", "sử dụng", "tín dụng", "nội dung": those are no negation.
-_NEGATION = re.compile(
-    r"\b(khong|chua|cam|tranh|chang)\b|(?<!ung )(?<!su )(?<!tin )(?<!noi )"
-    r"\bdung\b"
-)
-NEGATION_WINDOW = 45  # characters before a match where a negation cancels it
-_PLACES = r"(link|duong dan|trang|website|web|tai day|duoi day|form)"
-
-
-@dataclass(frozen=True)
-class Rule:
-    signal: str
-    kind: str
-    pattern: re.Pattern[str]
-    examples_for: tuple[str, ...]
-    examples_against: tuple[str, ...] = ()
-    negatable: bool = True
-
-
-def rule(
-    signal: str,
-    kind: str,
-    pattern: str,
-    examples_for: tuple[str, ...],
-    examples_against: tuple[str, ...] = (),
-    negatable: bool = True,
-) -> Rule:
-    return Rule(signal, kind, re.compile(pattern), examples_for, examples_against, negatable)
-
-
-# fmt: off
-RULES: tuple[Rule, ...] = (
-    rule("asks_secret", "code",
-         rf"\b(cung cap|gui|gui lai|doc|doc lai|bao|bao lai|chup|soan|dua|xac nhan lai)\b"
-         rf"( \w+){{0,4}} ({SECRET})\b(?! (\w+ )?(ve|den|toi) (may|dien thoai|so))",
-         ("Vui lòng cung cấp mã OTP để nhận quà", "doc giup em ma otp vua gui ve may nhe",
-          "Quý khách cung cấp số thẻ và mã CVV để được hoàn tiền"),
-         ("Tuyệt đối không cung cấp mã OTP cho bất kỳ ai",
-          "Ngân hàng không bao giờ yêu cầu khách hàng cung cấp OTP",
-          "Có tin nhắn gửi mã OTP về máy tôi mà tôi không làm gì")),
-    rule("asks_secret", "code",
-         rf"\b({SECRET})\b( \w+){{0,4}} (cho (em|toi|minh|ben em|chung toi|nhan vien|tong dai)|"
-         r"de (nhan|hoan tien|hoan phi|xac minh|mo khoa|huy|giai ngan|duoc nhan))\b",
-         ("Anh đọc mã OTP cho em để em hủy gói cước", "ma xac nhan gui cho ben em de mo khoa"),
-         ("Mã OTP của quý khách là ***, có hiệu lực 3 phút",)),
-    rule("asks_secret", "form",
-         rf"\b(nhap|dien|cap nhat|khai bao|xac thuc)\b( \w+){{0,4}} ({SECRET}|thong tin "
-         rf"(ca nhan|tai khoan|dang nhap|the))\b.{{0,60}}\b{_PLACES}\b|\b(truy cap|vao|bam|nhan|"
-         rf"click|an) (vao )?{_PLACES}\b.{{0,80}}\b(nhap|dien|cung cap|cap nhat)\b( \w+){{0,4}} "
-         rf"({SECRET}|thong tin)\b",
-         ("Bấm vào link sau và nhập mật khẩu để xác thực",
-          "Điền thông tin thẻ tại đường dẫn dưới đây"),
-         ("Nhập mã OTP trên ứng dụng để hoàn tất giao dịch bạn vừa thực hiện",)),
-    rule("remote_app", "named",
-         r"\b(teamviewer|team viewer|anydesk|any desk|ultraviewer|ultra viewer|airdroid|rustdesk|"
-         r"quicksupport|quick support|supremo|remote desktop)\b",
-         ("Chị cài giúp em ứng dụng UltraViewer để em hỗ trợ", "tai anydesk ve may"),
-         ("Đừng cài AnyDesk theo lời người lạ",)),
-    rule("remote_app", "via_link",
-         r"\b(tai|cai|cai dat|tai ve|cap nhat)\b( \w+){0,4} (ung dung|app|phan mem|file|ban moi)\b"
-         r".{0,60}\b(link|duong dan|tai day|duoi day)\b|\b(bam|vao|truy cap) (vao )?(link|"
-         r"duong dan)\b.{0,40}\b(tai|cai|cai dat)\b( \w+){0,2} (ung dung|app|phan mem)\b",
-         ("Tải ứng dụng Dịch vụ công mới theo link sau để cập nhật", "cai app ho tro tai link"),
-         ("Tải ứng dụng VNeID trên CH Play hoặc App Store",)),
-    rule("remote_app", "screen",
-         r"\b(chia se|chieu|mo) man hinh\b|\bbat (quyen )?(tro nang|accessibility)\b|"
-         r"\bcai (dat )?tu nguon khong xac dinh\b|\bcho phep (cai|nguon) (\w+ ){0,3}khong xac dinh",
-         ("Anh bật chia sẻ màn hình để em hướng dẫn", "bat quyen tro nang cho ung dung"),
-         ("Không bật cài từ nguồn không xác định",)),
-    rule("pressure", "lock",
-         r"(?<!mo )\b(khoa|tam khoa|dong bang|vo hieu hoa|dinh chi|tam ngung|ngung hoat dong|"
-         r"cat|thu hoi|phong toa)( \w+){0,2} (tai khoan|the|sim|thue bao|so dien thoai|vneid|"
-         r"dinh danh|dien)\b|\b(tai khoan|the|sim|thue bao|so dien thoai|vneid|dinh danh|dien)"
-         r"( \w+){0,4} (se|bi|da bi|sap bi|co the bi) (khoa|tam khoa|dinh chi|vo hieu hoa|cat|"
-         r"ngung|thu hoi|huy|phong toa)\b",
-         ("Tài khoản của quý khách sẽ bị khóa", "tk cua ban bi tam khoa", "Điện lực sẽ cắt điện"),
-         ("Hướng dẫn mở khóa tài khoản VNeID tại công an xã",), negatable=False),
-    rule("pressure", "deadline",
-         r"(?<!hieu luc )(?<!han )(?<!tri )\btrong (vong )?\d+ ?(gio|h|tieng|phut)\b|"
-         r"\b(ngay lap tuc|khan cap|han chot|lan cuoi|truoc \d+ ?(gio|h) (hom nay|ngay mai))\b",
-         ("Vui lòng xác thực trong 24 giờ", "thanh toan trong vong 2h", "Cập nhật ngay lập tức"),
-         ("Mã OTP có hiệu lực trong 5 phút",), negatable=False),
-    rule("pressure", "threat",
-         r"\b(bat giam|tam giam|lenh bat|truy na|khoi to|truy to|truy cuu|xu ly hinh su|rua tien|"
-         r"duong day (lua dao|rua tien|ma tuy|buon lau)|lien quan (den|toi) (mot )?vu an|"
-         r"giay trieu tap|lenh trieu tap)\b|\b(se bi|bi) (phat|xu phat|cuong che|bat)\b",
-         ("Bạn liên quan đến một vụ án rửa tiền", "ban se bi phat 5 trieu", "Lệnh bắt tạm giam"),
-         ("Cảnh giác với người xưng công an gọi điện",), negatable=False),
-    rule("too_good", "prize",
-         r"\b(trung thuong|trung giai|nhan qua|qua tang|phan qua|nhan thuong|tri an khach hang|"
-         r"qua tri an|quay so may man|khach hang may man|duoc tang)\b",
-         ("Chúc mừng bạn đã trúng thưởng xe SH", "nhan qua tri an khach hang"),
-         ("Hôm nay tôi đi chợ mua quà cho cháu",), negatable=False),
-    rule("too_good", "job",
-         r"\b(viec nhe luong cao|viec lam (tai nha|online)|lam them (tai nha|online)|"
-         r"cong tac vien|ctv|lam nhiem vu|nhiem vu (don gian|online)|hoa hong|tha tim|"
-         r"thu nhap (hap dan|cao|tu \d+|\d+))\b",
-         ("Tuyển cộng tác viên việc nhẹ lương cao", "lam nhiem vu like video nhan hoa hong"),
-         ("Xã triển khai nhiệm vụ chuyển đổi số năm 2026",), negatable=False),
-    rule("too_good", "refund",
-         r"\b(hoan tien|hoan phi|hoan lai tien|hoan tra tien|boi thuong)\b",
-         ("Bạn được hoàn tiền 2 triệu do đơn hàng lỗi", "hoan phi bao hiem"),
-         ("Tôi đã nhận hàng rồi",), negatable=False),
-    rule("too_good", "money",
-         r"\b(lai suat (cao|hap dan|\d+ ?%?)|loi nhuan \d+|dau tu (sinh loi|an toan|chac thang)|"
-         r"vay (nhanh|online|tien nhanh)|giai ngan (ngay|nhanh|trong)|khong can the chap|"
-         r"mien phi thuong nien|nang han muc|nang hang the)\b",
-         ("Vay nhanh không cần thế chấp, giải ngân trong 5 phút", "nang han muc the tin dung"),
-         ("Lãi suất tiết kiệm tại quầy",), negatable=False),
-    rule("safe_account", "safe",
-         r"\btai khoan (an toan|tam giu|tam thoi|chuyen dung|cua co quan|cua (bo )?cong an|"
-         r"dieu tra|phong toa|bao mat|ngan hang nha nuoc)\b|\b(chung minh|xac minh) (tien|"
-         r"tai san|nguon tien)( \w+)? (sach|hop phap)\b|\btien sach\b|\b(chuyen|gui|nop|dua)"
-         r"( het| toan bo)?( \w+){0,3} (tien|tai san)( \w+){0,5} (de|cho) (co quan|cong an|"
-         r"dieu tra|xac minh|kiem tra|bao ve)\b",
-         ("Chuyển toàn bộ tiền vào tài khoản an toàn", "chung minh tien sach"),
-         ("Công an không bao giờ yêu cầu chuyển tiền vào tài khoản an toàn",)),
-    rule("fee_to_receive", "fee",
-         r"\b(nop|dong|chuyen|tra|thanh toan|nap)( \w+){0,3} (phi|le phi|tien coc|tien dat coc|"
-         r"tien thue|tien bao hiem|\d+ (nghin|trieu|dong))( \w+){0,5} (de|truoc khi|moi|thi moi|"
-         r"roi moi) (duoc )?(nhan|rut|giai ngan|lam thu tuc|kich hoat|mo khoa)\b|"
-         r"\bphi (xuat kho|nhan thuong|nhan qua|nhan tien|giai ngan|ho so vay|mo khoa|"
-         r"dong bang|rut tien|kich hoat|xac minh|bao hiem khoan vay|thu tuc nhan)\b|"
-         r"\b(nap|chuyen) (them )?tien( \w+){0,4} (de )?(rut|nhan) (lai )?(tien|hoa hong|"
-         r"loi nhuan)\b",
-         ("Nộp phí 500 nghìn để nhận giải thưởng", "thanh toan phi xuat kho 15k",
-          "nap them tien de rut hoa hong"),
-         ("Phí vận chuyển đơn hàng là 20 nghìn",)),
-    rule("money_request", "transfer",
-         r"\b(chuyen|gui|chuyen khoan|nap)( \w+){0,3} (gap|tam|giup|ho|dum)\b|"
-         r"\bcho (em|con|chau|minh|toi|anh|chi) (muon|vay)\b|\b(muon|vay) (tam|gap)\b|"
-         r"\b(chuyen|chuyen khoan|gui)( \w+){0,3} (\d+ (trieu|nghin|dong)|tien) (vao|qua|toi|"
-         r"den) (so tai khoan|tai khoan)\b",
-         ("Mẹ ơi chuyển gấp cho con 5 triệu", "cho em muon 3 trieu mai tra"),
-         ("Hướng dẫn chuyển khoản bằng mã QR",
-          "Không chuyển tiền vào tài khoản theo yêu cầu của người lạ")),
-    rule("impersonation", "police",
-         r"\b(cong an|canh sat|bo cong an|co quan dieu tra|dieu tra vien)\b",
-         ("Tôi là cán bộ công an phường", "canh sat khu vuc thong bao"), ("Tôi đi chợ",), False),
-    rule("impersonation", "court",
-         r"\b(toa an|vien kiem sat|tham phan|kiem sat vien)\b",
-         ("Tòa án nhân dân thông báo", "vien kiem sat goi"), negatable=False),
-    rule("impersonation", "bank",
-         r"\b(ngan hang|vietcombank|vcb|bidv|vietinbank|agribank|techcombank|mbbank|vpbank|acb|"
-         r"sacombank|tpbank|hdbank|shb|vib|seabank|lpbank|eximbank|scb|momo|zalopay|vnpay|"
-         r"viettel money|vi dien tu)\b",
-         ("Vietcombank thông báo", "ngan hang xin thong bao"), negatable=False),
-    rule("impersonation", "power",
-         r"\b(dien luc|evn|cong ty dien|tien dien|cat dien)\b",
-         ("Điện lực thông báo cắt điện", "no tien dien"), negatable=False),
-    rule("impersonation", "tax",
-         r"\b(co quan thue|cuc thue|chi cuc thue|tong cuc thue|thue thu nhap|quyet toan thue|"
-         r"ma so thue|no thue)\b",
-         ("Cục Thuế thông báo nợ thuế", "quyet toan thue thu nhap ca nhan"), negatable=False),
-    rule("impersonation", "delivery",
-         r"\b(shipper|giao hang|buu dien|buu chinh|buu ta|vnpost|viettel post|viettelpost|ghn|"
-         r"ghtk|j t express|jt express|don hang|kien hang)\b",
-         ("Shipper báo đơn hàng của bạn", "buu dien thong bao kien hang"), negatable=False),
-    rule("impersonation", "carrier",
-         r"\b(nha mang|viettel|vinaphone|mobifone|vietnamobile|goi cuoc)\b",
-         ("Nhà mạng Viettel thông báo", "goi cuoc cua ban"), negatable=False),
-    rule("impersonation", "government",
-         r"\b(vneid|dinh danh dien tu|muc 2|bao hiem xa hoi|bhxh|uy ban nhan dan|co quan nha nuoc|"
-         r"can bo (xa|phuong)|dich vu cong)\b",
-         ("Cán bộ phường hướng dẫn cập nhật VNeID", "dinh danh dien tu muc 2"), negatable=False),
-    rule("impersonation", "relative_trouble",
-         r"\b(con|chau|em|anh|chi|me|bo|ba)( \w+){0,2} (dang|bi) (cap cuu|tai nan|nhap vien|"
-         r"o benh vien|cong an bat|bat)\b|\b(doi|moi doi|day la|dung) (so|sim|so dien thoai|zalo|"
-         r"facebook|nick) (moi|khac)\b",
-         ("Con bị tai nạn đang cấp cứu", "me oi con doi so moi"), negatable=False),
-    rule("impersonation", "relative",
-         r"\b(me|bo|ba|ong|co|chu|bac|anh|chi|em|con|chau) oi\b",
-         ("Mẹ ơi", "chi oi cho em hoi"), ("Ôi trời",), negatable=False),
-)
-# fmt: on
+RULES: tuple[Rule, ...] = REQUEST_RULES + CLAIM_RULES
 
 
 def plain_text(text: str) -> str:
@@ -210,11 +34,11 @@ def find_phrases(plain: str, rules: tuple[Rule, ...] = RULES) -> list[tuple[str,
 
 
 def _matches(row: Rule, plain: str) -> bool:
-    for match in row.pattern.finditer(plain):
-        before = plain[max(0, match.start() - NEGATION_WINDOW) : match.start()]
-        if not (row.negatable and _NEGATION.search(before)):
-            return True
-    return False
+    """The rule matches somewhere not cancelled by a negation just before (when negatable)."""
+    return any(
+        not (row.negatable and negation_before(plain, match.start()))
+        for match in row.pattern.finditer(plain)
+    )
 
 
 _ASKS_IF_SCAM = re.compile(
