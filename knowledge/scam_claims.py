@@ -9,7 +9,7 @@ from knowledge.scam_rules import Rule, rule
 # fmt: off
 CLAIM_RULES: tuple[Rule, ...] = (
     rule("impersonation", "police",
-         r"\b(cong an|canh sat|bo cong an|co quan dieu tra|dieu tra vien)\b",
+         r"\b(cong an|canh sat|bo cong an|co quan dieu tra|dieu tra vien|csgt|phat nguoi)\b",
          ("Tôi là cán bộ công an phường", "canh sat khu vuc thong bao"), ("Tôi đi chợ",), False),
     rule("impersonation", "court",
          r"\b(toa an|vien kiem sat|tham phan|kiem sat vien)\b",
@@ -42,6 +42,13 @@ CLAIM_RULES: tuple[Rule, ...] = (
          r"o benh vien|cong an bat|bat)\b|\b(doi|moi doi|day la|dung) (so|sim|so dien thoai|zalo|"
          r"facebook|nick) (moi|khac)\b",
          ("Con bị tai nạn đang cấp cứu", "me oi con doi so moi"), negatable=False),
+    rule("impersonation", "school",
+         r"\b(giao vien|co giao|thay giao|nha truong|chu nhiem|hoc phi)\b",
+         ("Em là giáo viên chủ nhiệm mới",), negatable=False),
+    rule("impersonation", "platform",
+         r"\b(apple|icloud|google|gmail|facebook|zalo|san tmdt|san thuong mai dien tu|shopee|"
+         r"lazada|tiki|tiktok)\b",
+         ("Tài khoản Facebook của bạn vi phạm", "apple id cua ban"), negatable=False),
     rule("impersonation", "relative",
          r"\b(me|bo|ba|ong|co|chu|bac|anh|chi|em|con|chau) oi\b",
          ("Mẹ ơi", "chi oi cho em hoi"), ("Ôi trời",), negatable=False),

@@ -19,9 +19,14 @@ from nlu.normalise import normalise, strip_accents
 RULES: tuple[Rule, ...] = REQUEST_RULES + CLAIM_RULES
 
 
+# A mobile number as written or as the gateway masked it ("0912 345 678", "0896xxx123", "***").
+_MOBILE = re.compile(r"(?<![\w*])(?:\+?84|0)[1-9](?:[\s.]?[\dxX]){7,10}(?![\w*])|\*{3}")
+
+
 def plain_text(text: str) -> str:
-    """The matching form: accent-free, lower case, teencode expanded, no punctuation."""
-    return strip_accents(normalise(text))
+    """The matching form: accent-free, lower case, teencode expanded, no punctuation; a mobile
+    number (or what the gateway masked) is the one word "sodienthoai"."""
+    return strip_accents(normalise(_MOBILE.sub(" sodienthoai ", text)))
 
 
 def find_phrases(plain: str, rules: tuple[Rule, ...] = RULES) -> list[tuple[str, str]]:

@@ -26,6 +26,10 @@ def negation_before(plain: str, start: int) -> bool:
 
 
 _PLACES = r"(link|duong dan|trang|website|web|tai day|duoi day|form)"
+_LOCKABLE = (
+    r"(tai khoan|the|sim|thue bao|so dien thoai|vneid|dinh danh|dien|apple id|icloud|"
+    r"facebook|zalo|gmail|email|nick|fanpage)"
+)
 
 
 @dataclass(frozen=True)
@@ -89,16 +93,16 @@ REQUEST_RULES: tuple[Rule, ...] = (
          ("Anh bật chia sẻ màn hình để em hướng dẫn", "bat quyen tro nang cho ung dung"),
          ("Không bật cài từ nguồn không xác định",)),
     rule("pressure", "lock",
-         r"(?<!mo )\b(khoa|tam khoa|dong bang|vo hieu hoa|dinh chi|tam ngung|ngung hoat dong|"
-         r"cat|thu hoi|phong toa)( \w+){0,2} (tai khoan|the|sim|thue bao|so dien thoai|vneid|"
-         r"dinh danh|dien)\b|\b(tai khoan|the|sim|thue bao|so dien thoai|vneid|dinh danh|dien)"
-         r"( \w+){0,4} (se|bi|da bi|sap bi|co the bi) (khoa|tam khoa|dinh chi|vo hieu hoa|cat|"
-         r"ngung|thu hoi|huy|phong toa)\b",
-         ("Tài khoản của quý khách sẽ bị khóa", "tk cua ban bi tam khoa", "Điện lực sẽ cắt điện"),
+         rf"(?<!mo )\b(khoa|tam khoa|dong bang|vo hieu hoa|dinh chi|tam ngung|ngung hoat dong|"
+         rf"cat|thu hoi|phong toa)( \w+){{0,2}} {_LOCKABLE}\b|\b{_LOCKABLE}( \w+){{0,6}} (se|bi|"
+         rf"da bi|sap bi|co the bi) (khoa|tam khoa|dinh chi|vo hieu hoa|cat|ngung|tam ngung|"
+         rf"tam dung|thu hoi|huy|phong toa|xoa|gioi han|han che)\b",
+         ("Tài khoản của quý khách sẽ bị khóa", "tk cua ban bi tam khoa", "Điện lực sẽ cắt điện",
+          "Tài khoản Internet Banking của quý khách sẽ bị tạm ngưng"),
          ("Hướng dẫn mở khóa tài khoản VNeID tại công an xã",), negatable=False),
     rule("pressure", "deadline",
          r"(?<!hieu luc )(?<!han )(?<!tri )\btrong (vong )?\d+ ?(gio|h|tieng|phut)\b|"
-         r"\b(ngay lap tuc|khan cap|han chot|lan cuoi|truoc \d+ ?(gio|h) (hom nay|ngay mai))\b",
+         r"\b(ngay lap tuc|khan cap|han chot|lan cuoi|truoc \d+ ?(gio|h)|sau \d+ ?(gio|h|tieng))\b",
          ("Vui lòng xác thực trong 24 giờ", "thanh toan trong vong 2h", "Cập nhật ngay lập tức"),
          ("Mã OTP có hiệu lực trong 5 phút",), negatable=False),
     rule("pressure", "threat",
@@ -109,7 +113,9 @@ REQUEST_RULES: tuple[Rule, ...] = (
          ("Cảnh giác với người xưng công an gọi điện",), negatable=False),
     rule("too_good", "prize",
          r"\b(trung thuong|trung giai|nhan qua|qua tang|phan qua|nhan thuong|tri an khach hang|"
-         r"qua tri an|quay so may man|khach hang may man|duoc tang)\b",
+         r"qua tri an|quay so may man|khach hang may man|duoc tang|tang (ban|quy khach|anh|chi) \d|"
+         r"voucher|trung (voucher|phieu|qua|giai)|goi ho tro \d|duoc chon (de )?nhan|"
+         r"congratulations|you have won|you won|lottery|claim your)\b",
          ("Chúc mừng bạn đã trúng thưởng xe SH", "nhan qua tri an khach hang"),
          ("Hôm nay tôi đi chợ mua quà cho cháu",), negatable=False),
     rule("too_good", "job",
@@ -119,7 +125,7 @@ REQUEST_RULES: tuple[Rule, ...] = (
          ("Tuyển cộng tác viên việc nhẹ lương cao", "lam nhiem vu like video nhan hoa hong"),
          ("Xã triển khai nhiệm vụ chuyển đổi số năm 2026",), negatable=False),
     rule("too_good", "refund",
-         r"\b(hoan tien|hoan phi|hoan lai tien|hoan tra tien|boi thuong)\b",
+         r"\b(hoan tien|hoan phi|hoan thue|hoan lai tien|hoan tra tien|boi thuong)\b",
          ("Bạn được hoàn tiền 2 triệu do đơn hàng lỗi", "hoan phi bao hiem"),
          ("Tôi đã nhận hàng rồi",), negatable=False),
     rule("too_good", "money",
@@ -143,10 +149,55 @@ REQUEST_RULES: tuple[Rule, ...] = (
          r"\bphi (xuat kho|nhan thuong|nhan qua|nhan tien|giai ngan|ho so vay|mo khoa|"
          r"dong bang|rut tien|kich hoat|xac minh|bao hiem khoan vay|thu tuc nhan)\b|"
          r"\b(nap|chuyen) (them )?tien( \w+){0,4} (de )?(rut|nhan) (lai )?(tien|hoa hong|"
-         r"loi nhuan)\b",
+         r"loi nhuan)\b|\b(lay lai|thu hoi|doi lai)( \w+){0,4} (tien|so tien)\b.{0,80}\b(phi|"
+         r"le phi|chi phi|coc)\b",
          ("Nộp phí 500 nghìn để nhận giải thưởng", "thanh toan phi xuat kho 15k",
-          "nap them tien de rut hoa hong"),
+          "nap them tien de rut hoa hong", "Hỗ trợ thu hồi 70% số tiền bị lừa, phí hồ sơ 3 triệu"),
          ("Phí vận chuyển đơn hàng là 20 nghìn",)),
+    rule("guaranteed_profit", "invest",
+         r"\bcam ket (hoan von|loi nhuan|lai|thang|an toan)\b|\b(loi nhuan|lai) \d+( \w+)? "
+         r"(moi |mot )?(ngay|tuan|thang)\b|\bchac chan (thang|lai|an)\b|\b(nhan|theo) tin hieu\b",
+         ("Đầu tư vàng lợi nhuận 30%/tháng, cam kết hoàn vốn", "vao nhom nhan tin hieu mien phi"),
+         ("Lãi suất tiết kiệm 12 tháng tại quầy",)),
+    rule("paid_tasks", "tasks",
+         r"\b(like|tha tim|xem|danh gia|binh luan|chot don)( \w+){0,2} (video|bai|san pham|"
+         r"tiktok|youtube|fanpage)\b.{0,80}\b(\d+ (nghin|trieu|dong)|hoa hong|thu nhap|luong)\b|"
+         r"\b(\d+ (nghin|trieu)|hoa hong|thu nhap|kiem tien)\b.{0,80}\b(like|tha tim|xem) (video|"
+         r"bai|tiktok|youtube)\b",
+         ("Chỉ cần like video TikTok, mỗi ngày 300-500k", "tha tim bai viet nhan hoa hong"),
+         ("Xem video hướng dẫn cài VNeID",)),
+    rule("asks_login", "link",
+         r"\b(dang nhap|xac minh|xac nhan|xac thuc|khang nghi|cap nhat|gia han|dien (thong tin|"
+         r"form)|nhan (tien|qua|thuong|uu dai))( \w+){0,4} (tai|o|vao|qua|theo) (day|link|"
+         r"duong dan|form|duong link)\b|\b(bam|nhan|click|an|vao|truy cap) (vao )?(day|link|"
+         r"duong dan|duong link)( \w+){0,3} (de|roi|va) (\w+ ){0,3}(dang nhap|xac minh|xac nhan|"
+         r"nhan|khang nghi|cap nhat|huy|doi|gia han)\b",
+         ("Xác thực tài khoản tại đây", "bam vao day de khang nghi",
+          "Bấm link rồi đăng nhập Facebook là được"),
+         ("Tra cứu kết quả tại trang chính thức",)),
+    rule("vote_request", "vote",
+         r"\b(binh chon|bau chon|vote)( \w+){0,2} (giup|cho|ho|dum)\b|\b(giup|nho)( \w+){0,2} "
+         r"(binh chon|bau chon|vote)\b",
+         ("Bình chọn giúp cháu mình với", "nho ban vote cho be"), ("Kết quả bầu cử",)),
+    rule("asks_id", "id",
+         r"\b(anh|chup|gui|hinh|mat truoc)( \w+){0,2} (can cuoc|chung minh nhan dan|ho chieu|"
+         r"id card|passport|giay to tuy than)\b|\bid card\b",
+         ("Điền thông tin và ảnh CCCD vào form sau", "gui anh chup can cuoc 2 mat"),
+         ("Đừng gửi ảnh CCCD cho người lạ",)),
+    rule("attachment", "file",
+         r"\b(tai|mo|xem)( \w+){0,2} (file|tep|tai lieu) (dinh kem|kem theo)\b",
+         ("Tải file đính kèm để xem chi tiết",), negatable=False),
+    rule("contact_number", "mobile",
+         r"\b(goi|lien he|lien lac|ket ban|add|nhan tin|inbox|zalo)( \w+){0,3} sodienthoai\b",
+         ("Liên hệ 0896xxx123 để nhận giải", "ket ban zalo *** de nhan tien"),
+         ("Tổng đài 1900 545413",), negatable=False),
+    rule("money_request", "personal_account",
+         r"\b(dong|nop|chuyen|gui|chuyen khoan)( \w+){0,4} (tien|phi|hoc phi|\d+ (trieu|nghin|"
+         r"dong))( \w+){0,4} vao (so )?tai khoan (ca nhan|rieng)\b|\bchuyen nham\b.{0,80}\b("
+         r"hoan tra|tra lai|chuyen lai|gui lai)\b",
+         ("Phụ huynh đóng tiền học thêm vào tài khoản cá nhân của em",
+          "TK +5,000,000. ND: chuyen nham, vui long hoan tra"),
+         ("Không đóng tiền vào tài khoản cá nhân",)),
     rule("money_request", "transfer",
          r"\b(chuyen|gui|chuyen khoan|nap)( \w+){0,3} (gap|tam|giup|ho|dum)\b|"
          r"\bcho (em|con|chau|minh|toi|anh|chi) (muon|vay)\b|\b(muon|vay) (tam|gap)\b|"

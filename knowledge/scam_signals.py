@@ -65,15 +65,17 @@ def link_signals(link: Link, lists: BrandLists) -> list[Signal]:
     return found
 
 
-def without_links(text: str, links: list[Link]) -> str:
-    """The text with each address replaced by the word "link" (rules read "bấm vào link")."""
+def without_links(text: str, links: list[Link], lists: BrandLists) -> str:
+    """The text with each unknown address replaced by the word "link" (rules read "bấm vào
+    link") and each real one by "trang chính thức"."""
     for link in links:
-        text = text.replace(link.text, " link ")
+        real = lists.is_real(link.host)
+        text = text.replace(link.text, " trang chinh thuc " if real else " link ")
     return text
 
 
-def text_signals(text: str, links: list[Link]) -> list[Signal]:
-    plain = plain_text(without_links(text, links))
+def text_signals(text: str, links: list[Link], lists: BrandLists) -> list[Signal]:
+    plain = plain_text(without_links(text, links, lists))
     return [Signal(name, kind) for name, kind in find_phrases(plain)]
 
 
@@ -81,7 +83,7 @@ def detect_signals(text: str, lists: BrandLists) -> list[Signal]:
     """Every sign of a scam in `text`: link signs first (in link order), then phrase signs."""
     links = links_in(text, lists)
     found = [signal for link in links for signal in link_signals(link, lists)]
-    return [*dict.fromkeys(found), *text_signals(text, links)]
+    return [*dict.fromkeys(found), *text_signals(text, links, lists)]
 
 
 def unreal_hosts(text: str, lists: BrandLists) -> list[str]:

@@ -16,19 +16,15 @@ from knowledge.scam_signals import Signal, defang
 
 CLEAR, CAREFUL, NONE = "clear", "careful", "none"
 LABELS = {CLEAR: "có dấu hiệu lừa đảo rõ", CAREFUL: "cần cẩn thận", NONE: "chưa thấy dấu hiệu"}
-STRONG = frozenset(
-    {
-        "lookalike_domain",
-        "installable_link",
-        "asks_secret",
-        "remote_app",
-        "safe_account",
-        "fee_to_receive",
-    }
-)
-MEDIUM = frozenset(
-    {"short_link", "unusual_ending", "punycode", "ip_link", "pressure", "too_good", "money_request"}
-)
+# fmt: off
+STRONG = frozenset({"lookalike_domain", "installable_link", "asks_secret", "remote_app",
+                    "safe_account", "fee_to_receive", "guaranteed_profit", "paid_tasks"})
+MEDIUM = frozenset({"short_link", "unusual_ending", "punycode", "ip_link", "pressure",
+                    "too_good", "money_request", "asks_login", "vote_request", "asks_id",
+                    "attachment", "contact_number"})
+# fmt: on
+# Bodies that do not deal with people by message or phone (SAF-04): any other sign is enough.
+NO_MESSAGES_FROM = frozenset({"police", "court"})
 # (sign, its kind or "" for any) with the claimed senders that make it clear.
 CLEAR_WITH_CLAIM = (
     (("pressure", "threat"), frozenset({"police", "court", "tax"})),
@@ -56,6 +52,8 @@ WHO = {
     "government": "cơ quan nhà nước",
     "relative_trouble": "người thân",
     "relative": "người quen",
+    "school": "nhà trường, giáo viên",
+    "platform": "một ứng dụng hay trang mạng",
 }
 REASONS = {
     "lookalike_domain": "Đường link {host} bắt chước tên {brand} ({how}) nhưng không phải trang "
@@ -87,6 +85,17 @@ REASONS = {
     "too_good/money": "Tin hứa vay dễ, lãi cao hay ưu đãi thẻ, lời mời kẻ gian hay dùng.",
     "money_request": "Tin hỏi vay hay nhờ chuyển tiền gấp: hãy gọi lại đúng người đó bằng số "
     "mình vẫn biết trước khi chuyển.",
+    "guaranteed_profit": "Tin hứa lợi nhuận cao, chắc thắng hay cam kết hoàn vốn: không khoản "
+    "đầu tư thật nào hứa như vậy.",
+    "paid_tasks": "Tin trả tiền cho việc bấm thích, xem video hay làm nhiệm vụ: đây là chiêu "
+    "dụ nạp tiền quen thuộc.",
+    "asks_login": 'Tin bảo bấm vào link hay "tại đây" để đăng nhập, xác minh hoặc nhận tiền.',
+    "vote_request": "Tin nhờ bình chọn qua link, chiêu hay dùng để chiếm tài khoản Zalo, Facebook.",
+    "asks_id": "Tin đòi ảnh căn cước hay giấy tờ tùy thân, thứ không nên gửi cho ai qua mạng.",
+    "attachment": "Tin bảo tải hay mở tệp đính kèm, cách kẻ gian cài phần mềm độc vào máy.",
+    "contact_number": "Tin bảo gọi hay kết bạn Zalo với một số lạ thay vì tổng đài chính thức.",
+    "money_request/personal_account": "Tin bảo nộp tiền vào tài khoản cá nhân hoặc trả lại "
+    'khoản "chuyển nhầm": hãy tự hỏi ngân hàng trước.',
     "impersonation": "Tin xưng là {who}, nhưng ai cũng có thể xưng như vậy.",
     "unknown_link": "Đường link {host} không phải địa chỉ chính thức nào tôi biết.",
 }
@@ -107,7 +116,9 @@ def judge_level(signals: list[Signal], unreal_hosts: tuple[str, ...] = ()) -> st
     names = {s.name for s in signals}
     claims = {s.kind for s in signals if s.name == "impersonation"}
     mediums = names & MEDIUM
-    if names & STRONG or len(mediums) >= 2:
+    pressures = {s.kind for s in signals if s.name == "pressure"}
+    count = len(mediums) + (1 if {"lock", "deadline"} <= pressures else 0)
+    if names & STRONG or count >= 2 or (mediums and claims & NO_MESSAGES_FROM):
         return CLEAR
     for (name, kind), senders in CLEAR_WITH_CLAIM:
         if claims & senders and any(s.name == name and kind in ("", s.kind) for s in signals):

@@ -51,7 +51,15 @@ def test_one_strong_sign_is_clear_one_medium_is_careful_two_are_clear():
     assert judge_level([Signal("asks_secret", "code")]) == CLEAR
     assert judge_level([Signal("too_good", "prize")]) == CAREFUL
     assert judge_level([Signal("too_good", "prize"), Signal("short_link", host="bit.ly")]) == CLEAR
-    assert judge_level([Signal("pressure", "lock"), Signal("pressure", "deadline")]) == CAREFUL
+    assert judge_level([Signal("pressure", "lock"), Signal("pressure", "threat")]) == CAREFUL
+    # "locked unless you act within 24 hours" is the phishing pair
+    assert judge_level([Signal("pressure", "lock"), Signal("pressure", "deadline")]) == CLEAR
+
+
+def test_police_or_court_with_any_other_sign_is_clear():
+    court = Signal("impersonation", "court")
+    assert judge_level([court, Signal("attachment", "file")]) == CLEAR
+    assert judge_level([Signal("impersonation", "bank"), Signal("attachment", "file")]) == CAREFUL
 
 
 def test_a_claimed_sender_counts_only_with_what_fits_it():
