@@ -13,7 +13,7 @@ from rasa_sdk.events import SlotSet
 
 RECENT_MESSAGES = 3
 SLOT_NAMES = ("last_question", "last_lesson_id", "trouble_open", "offered_lessons",
-              "recent_messages")
+              "recent_messages", "check_next")
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class Context:
     trouble_open: bool = False  # a scam or harm is being talked about
     offered_lessons: tuple[str, ...] = ()  # lesson ids offered as choices in the last reply
     recent: tuple[str, ...] = field(default_factory=tuple)  # the last few user messages
+    check_next: bool = False  # we asked them to paste a message to check for a scam
 
 
 def read_context(slots: dict[str, Any]) -> Context:
@@ -32,6 +33,7 @@ def read_context(slots: dict[str, Any]) -> Context:
         trouble_open=bool(slots.get("trouble_open")),
         offered_lessons=tuple(slots.get("offered_lessons") or ()),
         recent=tuple(slots.get("recent_messages") or ()),
+        check_next=bool(slots.get("check_next")),
     )
 
 
@@ -43,9 +45,11 @@ def remember(
     lesson_id: str | None = None,
     trouble: bool | None = None,
     offered: tuple[str, ...] = (),
+    check_next: bool = False,
 ) -> list[SlotSet]:
     """Slot events after a reply: what it answered (None keeps the old value), whether trouble
-    is open, the choices offered now (always replaced), and the recent messages."""
+    is open, the choices offered now and whether the next message is one to check for a scam
+    (both always replaced), and the recent messages."""
     recent = [*before.recent, message][-RECENT_MESSAGES:] if message else list(before.recent)
     return [
         SlotSet("last_question", before.last_question if question is None else question),
@@ -53,4 +57,5 @@ def remember(
         SlotSet("trouble_open", before.trouble_open if trouble is None else trouble),
         SlotSet("offered_lessons", list(offered)),
         SlotSet("recent_messages", recent),
+        SlotSet("check_next", check_next),
     ]

@@ -6,7 +6,7 @@ from typing import Any
 
 from rasa_sdk.events import SlotSet
 
-from actions import answers, texts
+from actions import answers, scam_check, texts
 from actions.conversation import Context, remember
 from actions.escalate import open_escalation_for, urgent_bubbles
 from actions.runtime import lessons_by_id, sections_of
@@ -33,6 +33,7 @@ EVAL_DECISION = {
     "secret": "answer",
     "menu": "answer",
     "caution": "answer",
+    "scam_ask": "answer",
     "small_talk": "answer",
     "answer_and_offer": "answer",
 }
@@ -153,7 +154,7 @@ def reply_to_question(
         events = remember(context, text, question=reading.query, lesson_id=lesson.id)
         return "answer", lead_answer(reading.query, lesson), events
     signals = gather_signals(text, message, reading)
-    kind = choose_reply(signals)
+    kind = scam_check.reply_kind(choose_reply(signals), text, context)
     assessment = reading.assessment
     hits = assessment.hits
     offered = [SlotSet("offered_human", kind in ("escalate", "unsure"))]
@@ -172,10 +173,12 @@ def reply_to_question(
     if kind == "refuse":
         return kind, refusal_bubbles(text, signals), remember(context, text, question="")
     if kind == "caution":
-        scam = distinct_lessons(hits)
-        choices = answers.compose_choices(scam, texts.CLARIFY_AFTER_ANSWER) if scam else []
-        return kind, [answers.bubble(texts.CAUTION_PASTED), *choices], remember(
-            context, text, trouble=True, offered=tuple(x.id for x in scam))
+        verdict = scam_check.check_message(text)
+        titles = {i: lesson.title for i, lesson in lessons_by_id().items()}
+        return kind, scam_check.compose_check(verdict, titles), remember(context, text,
+                                                                          trouble=True)
+    if kind == "scam_ask":
+        return kind, scam_check.compose_ask_to_paste(), remember(context, text, check_next=True)
     if kind == "small_talk":
         reply = texts.SMALL_TALK.get(signals.situation_kind, texts.SMALL_TALK_DEFAULT)
         return kind, [answers.topic_menu_bubble(reply)], remember(context, text)

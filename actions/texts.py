@@ -85,12 +85,6 @@ EMPTY_MESSAGE = (
 )
 BUTTON_STEPS = "📋 Xem các bước"
 STEPS_HEADER = "Các bước của bài «{title}»:"
-CAUTION_PASTED = (
-    "⚠️ Tin này có dấu hiệu lừa đảo. Bác/anh/chị đừng bấm vào đường link, đừng gọi lại số "
-    "trong tin và không gửi mã OTP hay mật khẩu cho ai. Muốn kiểm tra, hãy hỏi thẳng ngân hàng "
-    "hoặc cơ quan đó qua số điện thoại chính thức in trên thẻ hoặc giấy tờ; báo tin nhắn lừa đảo "
-    "miễn phí tới 156."
-)
 SMALL_TALK = {
     "thanks": "Dạ không có gì ạ. Khi cần, bác/anh/chị cứ gõ câu hỏi cho tôi.",
     "bye": "Dạ, chúc bác/anh/chị một ngày tốt lành. Khi cần cứ nhắn cho tôi ạ.",
