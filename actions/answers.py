@@ -37,6 +37,15 @@ def source_line(lesson: Lesson) -> str:
     return line.format(title=lesson.title, url=source.url)
 
 
+def footer_text(lesson: Lesson, shown: str) -> str:
+    """The lesson and its source, then the changed-rule note unless `shown` already gives its
+    date."""
+    lines = [source_line(lesson)]
+    if lesson.changed and not already_says(shown, lesson.changed):
+        lines.append(texts.ANSWER_CHANGED.format(changed=lesson.changed.rstrip(".") + "."))
+    return "\n".join(lines)
+
+
 def compose_answer(passages: list[tuple[str, str]], lesson: Lesson) -> list[dict]:
     """Answer text from the best passages of one lesson, then the lesson, its source and buttons.
 
@@ -51,10 +60,8 @@ def compose_answer(passages: list[tuple[str, str]], lesson: Lesson) -> list[dict
             break
         parts.append(piece)
         used += len(piece)
-    footer = [source_line(lesson)]
-    if lesson.changed:
-        footer.append(texts.ANSWER_CHANGED.format(changed=lesson.changed.rstrip(".") + "."))
-    return [bubble("\n".join(parts)), bubble("\n".join(footer), lesson_buttons(lesson))]
+    answer = "\n".join(parts)
+    return [bubble(answer), bubble(footer_text(lesson, answer), lesson_buttons(lesson))]
 
 
 def compose_choices(lessons: list[Lesson], text: str = texts.CLARIFY) -> list[dict]:
@@ -104,11 +111,9 @@ def answer_buttons(lesson: Lesson) -> list[tuple[str, str]]:
 def compose_lead_answer(lead: str, support: str, lesson: Lesson) -> list[dict]:
     """Answer first: the lead (the passage that answers, already cut short), at most one
     supporting passage, then the lesson, its source and the buttons."""
-    footer = [support] if support else []
-    footer.append(source_line(lesson))
-    if lesson.changed and not already_says(lead, lesson.changed):
-        footer.append(texts.ANSWER_CHANGED.format(changed=lesson.changed.rstrip(".") + "."))
-    return [bubble(lead), bubble("\n".join(footer), answer_buttons(lesson))]
+    footer = footer_text(lesson, lead)
+    return [bubble(lead), bubble(f"{support}\n{footer}" if support else footer,
+                                 answer_buttons(lesson))]
 
 
 _DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")

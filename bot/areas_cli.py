@@ -9,9 +9,9 @@ households join --learner tg:123 --household 7 [--by tg:456]
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
+from bot.cli_output import print_result
 from config import Settings
 from reports.areas_csv import parse_areas_csv
 from storage.areas import (
@@ -25,10 +25,6 @@ from storage.areas import (
 from storage.learners import get_learner
 from storage.report_models import Household
 from storage.session import session_scope, upgrade_database
-
-
-def _print(data: object, as_json: bool, lines: list[str]) -> None:
-    print(json.dumps(data, ensure_ascii=False) if as_json else "\n".join(lines))
 
 
 def command_import(settings: Settings, args: argparse.Namespace) -> int:
@@ -45,7 +41,7 @@ def command_import(settings: Settings, args: argparse.Namespace) -> int:
                 adult_population=line.adult_population,
                 households=line.households,
             )
-    _print({"imported": len(lines)}, args.json, [f"Đã lưu {len(lines)} thôn, tổ dân phố."])
+    print_result({"imported": len(lines)}, args.json, [f"Đã lưu {len(lines)} thôn, tổ dân phố."])
     return 0
 
 
@@ -55,7 +51,7 @@ def command_add(settings: Settings, args: argparse.Namespace) -> int:
             session, name=args.name, adult_population=args.adults, households=args.households
         )
         data = {"id": area.id, "name": area.name}
-    _print(data, args.json, [f"Đã lưu {data['name']}."])
+    print_result(data, args.json, [f"Đã lưu {data['name']}."])
     return 0
 
 
@@ -70,7 +66,7 @@ def command_list(settings: Settings, args: argparse.Namespace) -> int:
         f" {r['households']:>5} hộ"
         for r in rows
     ] or ["Chưa có thôn nào. Thêm bằng: python -m bot areas import thon.csv"]
-    _print(rows, args.json, lines)
+    print_result(rows, args.json, lines)
     return 0
 
 
@@ -82,7 +78,7 @@ def command_household_add(settings: Settings, args: argparse.Namespace) -> int:
             return 1
         household = add_household(session, area=area, label=args.label)
         data = {"id": household.id, "area": area.name, "label": household.label}
-    _print(data, args.json, [f"Đã thêm hộ #{data['id']} ({data['label']}, {data['area']})."])
+    print_result(data, args.json, [f"Đã thêm hộ #{data['id']} ({data['label']}, {data['area']})."])
     return 0
 
 
@@ -102,7 +98,7 @@ def command_household_list(settings: Settings, args: argparse.Namespace) -> int:
         f" {r['learners']:>3} người học"
         for r in rows
     ] or ["Chưa có hộ nào."]
-    _print(rows, args.json, lines)
+    print_result(rows, args.json, lines)
     return 0
 
 
@@ -114,7 +110,8 @@ def command_household_join(settings: Settings, args: argparse.Namespace) -> int:
             print("Không tìm thấy người học hoặc hộ này.")
             return 1
         join_household(session, learner=learner, household=household, recorded_by=args.by)
-    _print({"learner": args.learner, "household": args.household}, args.json, ["Đã ghi nhận."])
+    data = {"learner": args.learner, "household": args.household}
+    print_result(data, args.json, ["Đã ghi nhận."])
     return 0
 
 

@@ -9,9 +9,9 @@ mentors list | mentors remove --id tg:123456 | mentors report [--json]
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
+from bot.cli_output import print_result
 from bot.web_identity import load_signing_key, token_for
 from config import Settings
 from storage.learners import get_or_create_learner
@@ -71,10 +71,6 @@ def mentor_json(mentor: Mentor, mentees: int | None = None) -> dict:
     return data
 
 
-def _print(data: object, as_json: bool, lines: list[str]) -> None:
-    print(json.dumps(data, ensure_ascii=False) if as_json else "\n".join(lines))
-
-
 def command_add(settings: Settings, args: argparse.Namespace) -> int:
     if args.channel == "zalo" and not settings.zalo_enabled:
         print(ZALO_NOT_CONFIGURED, file=sys.stderr)
@@ -108,7 +104,7 @@ def command_add(settings: Settings, args: argparse.Namespace) -> int:
             lines.append(WEB_TOKEN_LINE.format(token=token))
         if len(data["sender_id"]) < len("web:") + WEB_ID_MIN:
             lines.append(WEB_ID_WARNING)
-    _print(data, args.json, lines)
+    print_result(data, args.json, lines)
     return 0
 
 
@@ -126,7 +122,7 @@ def command_list(settings: Settings, args: argparse.Namespace) -> int:
         + ("" if r["active"] else "  [đã nghỉ]")
         for r in rows
     ] or ["Chưa có Đại sứ số nào. Thêm bằng: python -m bot mentors add --help"]
-    _print(rows, args.json, lines)
+    print_result(rows, args.json, lines)
     return 0
 
 
@@ -138,7 +134,7 @@ def command_remove(settings: Settings, args: argparse.Namespace) -> int:
             return 1
         freed = deactivate_mentor(session, mentor=mentor)
         name = mentor.name
-    _print(
+    print_result(
         {"removed": args.id, "mentees_unlinked": freed},
         args.json,
         [f"Đã cho {name} nghỉ; {freed} người dân được gỡ kết nối (lịch sử vẫn giữ)."],
@@ -158,7 +154,7 @@ def command_assign(settings: Settings, args: argparse.Namespace) -> int:
         learner = get_or_create_learner(session, sender_id=args.learner)
         link_learner(session, learner=learner, mentor=mentor, agreed=False)
         data = {"learner": learner.sender_id, "mentor": mentor.sender_id, "name": mentor.name}
-    _print(data, args.json, [f"Đã kết nối {data['learner']} với {data['name']}."])
+    print_result(data, args.json, [f"Đã kết nối {data['learner']} với {data['name']}."])
     return 0
 
 
@@ -188,7 +184,7 @@ def command_report(settings: Settings, args: argparse.Namespace) -> int:
         for r in rows
     ]
     lines.append(f"* dưới mục tiêu {MENTEE_TARGET} người kèm cặp")
-    _print(rows, args.json, lines)
+    print_result(rows, args.json, lines)
     return 0
 
 

@@ -16,18 +16,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from lessons.model import (
-    DOMAINS,
-    GROUPS,
-    LETTERS,
-    LEVELS,
-    TOPICS,
-    DomainLists,
-    Lesson,
-    host_matches,
-    host_of,
-)
-from lessons.parse import CONTENT_DIR, LessonFormatError, official_domains, parse_lesson_text
+from lessons.domain_lists import DomainLists, host_matches, host_of, official_domains
+from lessons.model import DOMAINS, GROUPS, LETTERS, LEVELS, TOPICS, Lesson
+from lessons.parse import CONTENT_DIR, LessonFormatError, parse_lesson_text
 
 _ID = re.compile(r"^[a-z0-9-]{3,20}$")
 _SECRET_REQUEST = re.compile(

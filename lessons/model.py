@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlsplit
 
-from lessons.domain_lists import DomainLists, host_matches, host_of, official_domains  # noqa: F401
+from lessons.domain_lists import host_of, official_domains
 
 TOPICS = (
     "vneid",

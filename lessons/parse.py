@@ -9,7 +9,6 @@ from pathlib import Path
 
 import yaml
 
-from lessons.domain_lists import DOMAINS_FILE, official_domains, parse_domain_lists  # noqa: F401
 from lessons.model import Faq, Lesson, Question, Source, Step
 
 CONTENT_DIR = Path(__file__).parent / "content"

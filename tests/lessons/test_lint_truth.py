@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from lessons.domain_lists import DOMAINS_FILE, DomainLists, official_domains, parse_domain_lists
 from lessons.lint import (
     check_balance,
     check_content,
@@ -19,14 +20,8 @@ from lessons.lint import (
     stale_lessons,
     tappable_domains,
 )
-from lessons.model import DOMAINS, DomainLists, Source
-from lessons.parse import (
-    DOMAINS_FILE,
-    LessonFormatError,
-    official_domains,
-    parse_domain_lists,
-    parse_lesson_text,
-)
+from lessons.model import DOMAINS, Source
+from lessons.parse import LessonFormatError, parse_lesson_text
 from tests.lessons.test_content import GOOD
 
 TODAY = date(2026, 12, 8)
